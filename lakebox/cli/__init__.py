@@ -1,0 +1,1 @@
+"""The `lakebox` command line."""

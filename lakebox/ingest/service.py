@@ -1,0 +1,207 @@
+"""The ingest service: streams, durable puts, buffering and delivery, in one place.
+
+HTTP routes and the CLI call this; it never knows about HTTP.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from lakebox.errors import InvalidArgument, LimitExceeded, NotFound, ServiceUnavailable
+from lakebox.ingest.delivery import Delivery, StreamCounters, StreamTarget
+from lakebox.ingest.settings import StreamSettings
+from lakebox.ingest.streams import DeliveryStream, DeliveryStreams
+from lakebox.ingest.wal import BufferHints, WriteAheadLog
+from lakebox.meta.database import Database
+from lakebox.storage.lake import Lake
+
+log = logging.getLogger(__name__)
+
+# Firehose's limits (PutRecord / PutRecordBatch API reference).
+MAX_RECORD_BYTES = 1_000 * 1024
+MAX_BATCH_RECORDS = 500
+MAX_BATCH_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """One record's outcome in a batch: a record id, or an error code and message."""
+
+    record_id: str | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+
+
+class IngestService:
+    def __init__(self, db: Database, lake: Lake, wal_dir: Path) -> None:
+        self.streams = DeliveryStreams(db)
+        self._cache: dict[str, DeliveryStream] = {}
+        self._cache_lock = threading.Lock()
+        self.delivery = Delivery(lake, self._target, lambda: wal_dir.parent / "wal-orphans")
+        self.wal = WriteAheadLog(wal_dir, self.delivery.submit, self._hints)
+        self._timer_stop = threading.Event()
+        self._timer: threading.Thread | None = None
+        self._started = False
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Recover the log (every acknowledged record of an earlier run is delivered), start."""
+        for stream in self.streams.all():
+            self._cache[stream.name] = stream
+        recovered = self.wal.recover()
+        for segment in recovered:
+            self.delivery.submit(segment)
+        if recovered:
+            log.info("recovered %d undelivered log segment(s)", len(recovered))
+        self.delivery.start()
+        self.wal.start()
+        self._timer = threading.Thread(target=self._interval_timer, name="lakebox-buffer-timer")
+        self._timer.daemon = True
+        self._timer.start()
+        self._started = True
+
+    def stop(self, drain_timeout: float = 30.0) -> None:
+        """Deliver what is buffered (up to ``drain_timeout``), then stop; the rest stays logged."""
+        if not self._started:
+            return
+        self._timer_stop.set()
+        for name in list(self._cache):
+            try:
+                self.wal.seal(name).result(timeout=drain_timeout)
+            except Exception:  # stopping anyway: the log keeps the records for the next start
+                log.exception("could not seal %s on shutdown", name)
+        for name in list(self._cache):
+            self.delivery.wait_delivered(name, drain_timeout)
+        self.wal.stop()
+        self.delivery.stop()
+        self._started = False
+
+    def _interval_timer(self) -> None:
+        import time
+
+        while not self._timer_stop.wait(0.1):
+            now = time.monotonic()
+            for stream, first_arrival, _size in self.wal.open_streams():
+                hints = self._hints(stream)
+                if first_arrival and now - first_arrival >= hints.interval_s:
+                    try:
+                        self.wal.seal(stream)
+                    except ServiceUnavailable:
+                        return
+
+    # -- streams ------------------------------------------------------------------------------
+
+    def create_stream(self, settings: StreamSettings) -> DeliveryStream:
+        stream = self.streams.create(settings)
+        with self._cache_lock:
+            self._cache[stream.name] = stream
+        return stream
+
+    def get_stream(self, name: str) -> DeliveryStream:
+        with self._cache_lock:
+            hit = self._cache.get(name)
+        if hit is not None:
+            return hit
+        stream = self.streams.get(name)  # raises NotFound with the known names
+        with self._cache_lock:
+            self._cache[name] = stream
+        return stream
+
+    def list_streams(self) -> list[DeliveryStream]:
+        return self.streams.all()
+
+    def delete_stream(self, name: str, timeout: float = 60.0) -> None:
+        """Deliver the stream's buffered records, then delete it."""
+        self.get_stream(name)
+        self.flush(name, timeout)
+        self.streams.delete(name)
+        with self._cache_lock:
+            self._cache.pop(name, None)
+
+    def counters(self, name: str) -> StreamCounters:
+        return self.delivery.counters.get(name) or StreamCounters()
+
+    def _target(self, name: str) -> StreamTarget | None:
+        try:
+            stream = self.get_stream(name)
+        except NotFound:
+            return None
+        return StreamTarget(stream.settings, stream.version_id)
+
+    def _hints(self, name: str) -> BufferHints:
+        with self._cache_lock:
+            stream = self._cache.get(name)
+        if stream is None:  # deleted meanwhile: deliver what is there right away
+            return BufferHints(0, 0)
+        return BufferHints(stream.settings.buffer_size_bytes, stream.settings.buffer_interval_s)
+
+    # -- records ------------------------------------------------------------------------------
+
+    @staticmethod
+    def check_batch(count: int, total_bytes: int) -> None:
+        """Batch-level limits; a violation refuses the whole request (as Firehose does)."""
+        if count == 0:
+            raise InvalidArgument("a batch needs at least one record")
+        if count > MAX_BATCH_RECORDS:
+            raise LimitExceeded(f"a batch holds at most {MAX_BATCH_RECORDS} records, got {count}")
+        if total_bytes > MAX_BATCH_BYTES:
+            raise LimitExceeded(
+                f"a batch holds at most {MAX_BATCH_BYTES} bytes (4 MiB), got {total_bytes}"
+            )
+
+    def put_records(self, name: str, records: Sequence[bytes | RecordResult]) -> Future[list[str]]:
+        """Append the good records to the log; the future resolves once they are durable.
+
+        Entries that are already a :class:`RecordResult` (rejected by the caller's parsing)
+        are skipped here; :func:`merge_results` puts them back in their places.
+        """
+        self.get_stream(name)
+        good = [r for r in records if isinstance(r, bytes)]
+        for i, r in enumerate(good):
+            if len(r) > MAX_RECORD_BYTES:
+                raise LimitExceeded(
+                    f"record {i} is {len(r)} bytes; the limit is {MAX_RECORD_BYTES} (1,000 KiB)"
+                )
+        if not good:
+            done: Future[list[str]] = Future()
+            done.set_result([])
+            return done
+        return self.wal.append(name, good)
+
+    def flush(self, name: str, timeout: float = 60.0) -> None:
+        """Deliver the stream's buffered records now and wait until they are in the lake."""
+        self.get_stream(name)
+        self.wal.seal(name).result(timeout=timeout)
+        if not self.delivery.wait_delivered(name, timeout):
+            counters = self.counters(name)
+            raise ServiceUnavailable(
+                f"stream {name!r}: delivery did not finish within {timeout:.0f}s "
+                f"(last error: {counters.last_error or 'none'}); the records stay in the log"
+            )
+
+
+def split_oversize(records: Sequence[bytes | RecordResult]) -> list[bytes | RecordResult]:
+    """Mark records over the size limit as failed, keeping the others."""
+    return [
+        RecordResult(
+            error_code="InvalidArgumentException",
+            error_message=(
+                f"record {i} is {len(r)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
+            ),
+        )
+        if isinstance(r, bytes) and len(r) > MAX_RECORD_BYTES
+        else r
+        for i, r in enumerate(records)
+    ]
+
+
+def merge_results(entries: Sequence[bytes | RecordResult], ids: list[str]) -> list[RecordResult]:
+    """Per-record results in request order: ids for stored records, errors for rejected ones."""
+    it = iter(ids)
+    return [e if isinstance(e, RecordResult) else RecordResult(record_id=next(it)) for e in entries]

@@ -1,0 +1,62 @@
+"""One running lakebox: settings opened into services (storage, metadata, auth, ingest)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from typing import IO
+
+from lakebox.auth.admin import ensure_admin_credential
+from lakebox.auth.keys import AccessKeys, load_or_create_cipher
+from lakebox.config import Settings
+from lakebox.errors import ConfigError
+from lakebox.ingest.service import IngestService
+from lakebox.meta.database import Database
+from lakebox.storage import Lake, ObjectEvents, open_store
+
+
+class Lakebox:
+    """Owns every service; HTTP routes and CLI commands reach services through it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        settings.home.mkdir(parents=True, exist_ok=True)
+        self.db = Database(settings.database_url)
+        self.store = open_store(settings.storage, settings)
+        self.events = ObjectEvents(self.db)
+        self.lake = Lake(self.store, self.events)
+        self.keys = AccessKeys(self.db, load_or_create_cipher(settings.secret_key_file))
+        self.ingest = IngestService(self.db, self.lake, settings.wal_dir)
+        self._lock_file: IO[str] | None = None
+
+    def start(self) -> None:
+        """Migrate the metadata database, write the admin credential, recover and start ingest."""
+        self._take_home_lock()
+        self.db.migrate()
+        ensure_admin_credential(self.settings.admin_credential_file, self.keys)
+        self.ingest.start()
+
+    def stop(self) -> None:
+        self.ingest.stop()
+        self.db.dispose()
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+    def _take_home_lock(self) -> None:
+        # The write-ahead log belongs to one server: a second one on the same home would
+        # deliver the same segments twice.
+        path = self.settings.home / "server.lock"
+        fh = open(path, "a+")  # noqa: SIM115 (held open while the server runs)
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.close()
+            raise ConfigError(
+                f"another lakebox server is running on home {self.settings.home}"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._lock_file = fh

@@ -1,0 +1,35 @@
+"""The lake: an object store whose every write through lakebox records an ObjectCreated event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lakebox.storage.base import ObjectInfo, ObjectStore
+from lakebox.storage.events import ObjectEvents
+
+
+class Lake:
+    def __init__(self, store: ObjectStore, events: ObjectEvents) -> None:
+        self.store = store
+        self.events = events
+
+    @property
+    def bucket(self) -> str:
+        return self.store.bucket
+
+    def put(self, key: str, data: bytes, *, source: str = "") -> ObjectInfo:
+        info = self.store.put(key, data)
+        self.events.record_created(self.store.bucket, info, source)
+        return info
+
+    def get(self, key: str) -> bytes:
+        return self.store.get(key)
+
+    def head(self, key: str) -> ObjectInfo:
+        return self.store.head(key)
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        return self.store.list(prefix)
+
+    def delete(self, key: str) -> None:
+        self.store.delete(key)

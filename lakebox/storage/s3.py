@@ -1,0 +1,127 @@
+"""Objects in an S3-compatible store (AWS S3, MinIO, moto...) through boto3."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from lakebox.errors import ConfigError, NotFound, StorageError
+from lakebox.storage.base import ObjectInfo, ObjectStore, check_key
+
+if TYPE_CHECKING:
+    from lakebox.config import Settings
+
+
+class S3Store(ObjectStore):
+    def __init__(
+        self,
+        bucket: str,
+        prefix: str = "",
+        *,
+        endpoint_url: str | None = None,
+        region: str = "us-east-1",
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+    ) -> None:
+        import boto3
+        from botocore.config import Config
+
+        self.bucket = bucket
+        self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
+        self.url = f"s3://{bucket}/{self.prefix}"
+        self._client: Any = boto3.client(
+            "s3",
+            endpoint_url=endpoint_url or None,
+            region_name=region,
+            aws_access_key_id=access_key_id or None,
+            aws_secret_access_key=secret_access_key or None,
+            config=Config(retries={"max_attempts": 3, "mode": "standard"}),
+        )
+
+    @classmethod
+    def from_url(cls, url: str, settings: Settings | None = None) -> S3Store:
+        rest = url.removeprefix("s3://")
+        bucket, _, prefix = rest.partition("/")
+        if not bucket:
+            raise ConfigError(f"storage URL {url!r} must name a bucket: s3://bucket/prefix")
+        return cls(
+            bucket,
+            prefix,
+            endpoint_url=settings.s3_endpoint_url if settings else None,
+            region=settings.s3_region if settings else "us-east-1",
+            access_key_id=settings.s3_access_key_id if settings else None,
+            secret_access_key=settings.s3_secret_access_key if settings else None,
+        )
+
+    def _key(self, key: str) -> str:
+        return self.prefix + check_key(key)
+
+    def _call(self, what: str, key: str, fn: Any, **kwargs: Any) -> Any:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return fn(**kwargs)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in ("NoSuchKey", "404", "NotFound"):
+                raise NotFound(f"no object {key!r} in {self.url}") from None
+            raise StorageError(f"S3 {what} of {key!r} in {self.url} failed: {code} {exc}") from exc
+        except BotoCoreError as exc:
+            raise StorageError(f"S3 {what} of {key!r} in {self.url} failed: {exc}") from exc
+
+    def put(self, key: str, data: bytes) -> ObjectInfo:
+        self._call(
+            "put", key, self._client.put_object, Bucket=self.bucket, Key=self._key(key), Body=data
+        )
+        # A put is atomic in S3; head returns the store's own etag and time.
+        return self.head(key)
+
+    def get(self, key: str) -> bytes:
+        resp = self._call(
+            "get", key, self._client.get_object, Bucket=self.bucket, Key=self._key(key)
+        )
+        body: bytes = resp["Body"].read()
+        return body
+
+    def get_range(self, key: str, start: int, length: int) -> bytes:
+        if length <= 0:
+            return b""
+        resp = self._call(
+            "get",
+            key,
+            self._client.get_object,
+            Bucket=self.bucket,
+            Key=self._key(key),
+            Range=f"bytes={start}-{start + length - 1}",
+        )
+        body: bytes = resp["Body"].read()
+        return body
+
+    def head(self, key: str) -> ObjectInfo:
+        resp = self._call(
+            "head", key, self._client.head_object, Bucket=self.bucket, Key=self._key(key)
+        )
+        return ObjectInfo(
+            key, int(resp["ContentLength"]), resp["ETag"].strip('"'), resp["LastModified"]
+        )
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        paginator = self._client.get_paginator("list_objects_v2")
+        try:
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix):
+                for item in page.get("Contents", []):
+                    yield ObjectInfo(
+                        item["Key"][len(self.prefix) :],
+                        int(item["Size"]),
+                        item["ETag"].strip('"'),
+                        item["LastModified"],
+                    )
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageError(f"S3 list of {prefix!r} in {self.url} failed: {exc}") from exc
+
+    def delete(self, key: str) -> None:
+        self._call(
+            "delete", key, self._client.delete_object, Bucket=self.bucket, Key=self._key(key)
+        )

@@ -1,0 +1,1 @@
+"""HTTP: the Firehose wire API, lakebox's JSON API, health (and later the console)."""

@@ -1,0 +1,245 @@
+"""lakebox's own JSON API (``/v1/...``): streams, records, keys. Bearer token or SigV4."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from lakebox.auth.keys import AccessKey
+from lakebox.errors import InvalidArgument, LakeboxError
+from lakebox.ingest.service import RecordResult, merge_results, split_oversize
+from lakebox.ingest.settings import StreamSettings
+from lakebox.ingest.streams import DeliveryStream
+from lakebox.instance import Lakebox
+from lakebox.web.auth import authenticate, require_admin
+from lakebox.web.body import read_body
+from lakebox.web.errors import lakebox_error
+
+MAX_PLAIN_RECORDS = 10_000
+
+Endpoint = Callable[[Request, Lakebox, AccessKey, bytes], Awaitable[Any]]
+
+
+def json_response(payload: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(payload), status_code=status, media_type="application/json")
+
+
+def endpoint(
+    handler: Endpoint, *, admin: str | None = None
+) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap a handler: read the body (capped), authenticate, check the role, shape errors."""
+
+    async def run(request: Request) -> Response:
+        box: Lakebox = request.app.state.box
+        try:
+            body = await read_body(request, box.settings.max_request_bytes)
+            key = authenticate(request, body, box.keys)
+            if admin:
+                require_admin(key, admin)
+            result = await handler(request, box, key, body)
+            return result if isinstance(result, Response) else json_response(result)
+        except LakeboxError as exc:
+            return lakebox_error(exc)
+
+    return run
+
+
+def _json_body(body: bytes) -> dict[str, Any]:
+    try:
+        value = orjson.loads(body) if body else {}
+    except orjson.JSONDecodeError as exc:
+        raise InvalidArgument(f"request body is not JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise InvalidArgument("request body must be a JSON object")
+    return value
+
+
+def stream_json(box: Lakebox, stream: DeliveryStream) -> dict[str, Any]:
+    s = stream.settings
+    counters = box.ingest.counters(s.name)
+    buffered = next((b for n, _t, b in box.ingest.wal.open_streams() if n == s.name), 0)
+    return {
+        "name": s.name,
+        "status": stream.status,
+        "version_id": stream.version_id,
+        "created_at": stream.created_at.isoformat(),
+        "prefix": s.prefix,
+        "error_output_prefix": s.error_output_prefix,
+        "buffer_size_mib": s.buffer_size_mib,
+        "buffer_interval_s": s.buffer_interval_s,
+        "compression": s.compression,
+        "append_delimiter": s.append_delimiter,
+        "dynamic_partitioning": s.dynamic_partitioning,
+        "partition_query": s.partition_query,
+        "buffered_bytes": buffered,
+        "undelivered_segments": box.ingest.delivery.undelivered(s.name),
+        "delivery": {
+            "records_delivered": counters.records_delivered,
+            "records_failed": counters.records_failed,
+            "objects_written": counters.objects_written,
+            "bytes_delivered": counters.bytes_delivered,
+            "last_delivery": counters.last_delivery.isoformat() if counters.last_delivery else None,
+            "last_error": counters.last_error or None,
+        },
+    }
+
+
+async def list_streams(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    return {"streams": [stream_json(box, s) for s in box.ingest.list_streams()]}
+
+
+async def create_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = _json_body(body)
+    name = params.pop("name", None)
+    if not isinstance(name, str):
+        raise InvalidArgument("'name' is required")
+    allowed = {
+        "prefix",
+        "error_output_prefix",
+        "buffer_size_mib",
+        "buffer_interval_s",
+        "compression",
+        "partition_keys",
+    }
+    unknown = sorted(set(params) - allowed)
+    if unknown:
+        raise InvalidArgument(
+            f"unknown field(s) {', '.join(unknown)}; allowed: name, {', '.join(sorted(allowed))}"
+        )
+    try:
+        settings = StreamSettings.for_cli(name, **params)
+    except TypeError as exc:
+        raise InvalidArgument(str(exc)) from None
+    stream = box.ingest.create_stream(settings)
+    return json_response(stream_json(box, stream), status=201)
+
+
+async def get_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    return stream_json(box, box.ingest.get_stream(request.path_params["name"]))
+
+
+async def delete_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    name = request.path_params["name"]
+    await asyncio.to_thread(box.ingest.delete_stream, name)
+    return {"ok": True, "deleted": name}
+
+
+async def flush_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    name = request.path_params["name"]
+    before = box.ingest.counters(name).objects_written
+    await asyncio.to_thread(box.ingest.flush, name)
+    stream = box.ingest.get_stream(name)
+    result = stream_json(box, stream)
+    result["objects_written_by_flush"] = box.ingest.counters(name).objects_written - before
+    return result
+
+
+def parse_plain_records(body: bytes, content_type: str) -> list[bytes | RecordResult]:
+    """NDJSON lines (kept byte for byte) or the elements of a JSON array."""
+    if content_type.startswith("application/json"):
+        try:
+            values = orjson.loads(body)
+        except orjson.JSONDecodeError as exc:
+            raise InvalidArgument(f"body is not JSON: {exc}") from None
+        if not isinstance(values, list):
+            raise InvalidArgument("a JSON body must be an array of records")
+        return [orjson.dumps(v) for v in values]
+    entries: list[bytes | RecordResult] = []
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        line = line.rstrip(b"\r")
+        if not line.strip():
+            continue
+        try:
+            orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            entries.append(
+                RecordResult(
+                    error_code="InvalidJSON", error_message=f"line {number} is not JSON: {exc}"
+                )
+            )
+            continue
+        entries.append(line)
+    return entries
+
+
+async def put_records(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    name = request.path_params["name"]
+    box.ingest.get_stream(name)
+    entries = parse_plain_records(body, request.headers.get("content-type", ""))
+    if not entries:
+        raise InvalidArgument("the body holds no records (send NDJSON lines or a JSON array)")
+    if len(entries) > MAX_PLAIN_RECORDS:
+        raise InvalidArgument(
+            f"at most {MAX_PLAIN_RECORDS} records per request, got {len(entries)}"
+        )
+    entries = split_oversize(entries)
+    ids = await asyncio.wrap_future(box.ingest.put_records(name, entries))
+    results = merge_results(entries, ids)
+    failed = sum(1 for r in results if r.record_id is None)
+    return {
+        "ok": failed == 0,
+        "stream": name,
+        "accepted": len(results) - failed,
+        "failed": failed,
+        "records": [
+            {"id": r.record_id}
+            if r.record_id is not None
+            else {"index": i, "error": r.error_message, "code": r.error_code}
+            for i, r in enumerate(results)
+        ],
+    }
+
+
+def _key_json(k: Any) -> dict[str, Any]:
+    return {
+        "access_key_id": k.access_key_id,
+        "name": k.name,
+        "role": k.role,
+        "created_at": k.created_at.isoformat(),
+        "revoked_at": k.revoked_at.isoformat() if k.revoked_at else None,
+    }
+
+
+async def list_keys(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    include = request.query_params.get("revoked") in ("1", "true")
+    return {"keys": [_key_json(k) for k in box.keys.all(include_revoked=include)]}
+
+
+async def create_key(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = _json_body(body)
+    new = box.keys.create(str(params.get("name", "")), str(params.get("role", "producer")))
+    result = _key_json(new.key)
+    result.update(secret_access_key=new.secret_access_key, token=new.token)
+    return json_response(result, status=201)
+
+
+async def revoke_key(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    revoked = box.keys.revoke(request.path_params["key"])
+    return {"ok": True, "revoked": [_key_json(k) for k in revoked]}
+
+
+routes = [
+    Route("/v1/streams", endpoint(list_streams), methods=["GET"]),
+    Route("/v1/streams", endpoint(create_stream, admin="create streams"), methods=["POST"]),
+    Route("/v1/streams/{name}", endpoint(get_stream), methods=["GET"]),
+    Route(
+        "/v1/streams/{name}",
+        endpoint(delete_stream, admin="delete streams"),
+        methods=["DELETE"],
+    ),
+    Route(
+        "/v1/streams/{name}/flush",
+        endpoint(flush_stream, admin="flush streams"),
+        methods=["POST"],
+    ),
+    Route("/v1/streams/{name}/records", endpoint(put_records), methods=["POST"]),
+    Route("/v1/keys", endpoint(list_keys, admin="list keys"), methods=["GET"]),
+    Route("/v1/keys", endpoint(create_key, admin="create keys"), methods=["POST"]),
+    Route("/v1/keys/{key}", endpoint(revoke_key, admin="revoke keys"), methods=["DELETE"]),
+]

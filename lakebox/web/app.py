@@ -1,0 +1,69 @@
+"""The ASGI application: ``create_app(settings)`` builds it; nothing happens at import time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from lakebox.config import Settings
+from lakebox.errors import InvalidArgument
+from lakebox.instance import Lakebox
+from lakebox.web import api
+from lakebox.web.errors import aws_json_error
+from lakebox.web.firehose import TARGET_PREFIX, firehose_endpoint
+
+log = logging.getLogger(__name__)
+
+
+async def health(request: Request) -> Response:
+    return api.json_response({"ok": True, "status": "healthy"})
+
+
+async def aws_target(request: Request) -> Response:
+    """AWS JSON 1.1 APIs share ``POST /``; the X-Amz-Target header names service and action."""
+    target = request.headers.get("x-amz-target", "")
+    box: Lakebox = request.app.state.box
+    if target.startswith(TARGET_PREFIX):
+        return await firehose_endpoint(request, box, target[len(TARGET_PREFIX) :])
+    return aws_json_error(
+        InvalidArgument(
+            f"unknown X-Amz-Target {target!r}; lakebox serves {TARGET_PREFIX}<Action>"
+            if target
+            else "POST / needs an X-Amz-Target header (AWS JSON API)"
+        )
+    )
+
+
+def create_app(settings: Settings, *, demo: bool = False) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        box = Lakebox(settings)
+        await asyncio.to_thread(box.start)
+        app.state.box = box
+        demo_task = None
+        if demo:
+            from lakebox.demo.producer import run_demo
+
+            demo_task = asyncio.create_task(run_demo(box))
+        try:
+            yield
+        finally:
+            if demo_task is not None:
+                demo_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await demo_task
+            await asyncio.to_thread(box.stop)
+
+    routes = [
+        Route("/health", health, methods=["GET"]),
+        Route("/", aws_target, methods=["POST"]),
+        *api.routes,
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,41 @@
+"""Who is calling: a SigV4 signature (AWS SDKs) or a bearer token (curl, the CLI)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from lakebox.auth.keys import AccessKey, AccessKeys
+from lakebox.auth.sigv4 import verify
+from lakebox.errors import AccessDenied, AuthenticationFailed
+
+
+def authenticate(request: Request, body: bytes, keys: AccessKeys) -> AccessKey:
+    header = request.headers.get("authorization", "")
+    if header.startswith("AWS4-"):
+        headers: dict[str, list[str]] = {}
+        for name, value in request.headers.raw:
+            headers.setdefault(name.decode("latin-1").lower(), []).append(value.decode("latin-1"))
+        auth = verify(
+            method=request.method,
+            raw_path=request.scope.get("raw_path", b"/").decode("latin-1") or "/",
+            query_string=request.scope.get("query_string", b"").decode("latin-1"),
+            headers=headers,
+            body=body,
+            secret_for=lambda key_id: keys.secret_for(key_id)[1],
+        )
+        return keys.secret_for(auth.access_key_id)[0]
+    if header.lower().startswith("bearer "):
+        return keys.check_bearer(header[7:].strip())
+    raise AuthenticationFailed(
+        "Missing Authentication Token: send a SigV4-signed request or "
+        "'Authorization: Bearer <token>' from `lakebox keys create`",
+        reason="missing",
+    )
+
+
+def require_admin(key: AccessKey, action: str) -> None:
+    if key.role != "admin":
+        raise AccessDenied(
+            f"access key {key.access_key_id} ({key.name}) has role {key.role!r} and may not "
+            f"{action}; an admin key may"
+        )

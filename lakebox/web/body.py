@@ -1,0 +1,27 @@
+"""Reading request bodies with a size cap, so one huge request cannot exhaust memory."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from lakebox.errors import InvalidArgument, LimitExceeded
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise LimitExceeded(
+                    f"request body of {declared} bytes is over the {limit}-byte limit"
+                )
+        except ValueError:
+            raise InvalidArgument(f"Content-Length {declared!r} is not a number") from None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise LimitExceeded(f"request body is over the {limit}-byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)

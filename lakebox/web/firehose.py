@@ -1,0 +1,159 @@
+"""The Firehose wire API: ``POST /`` with ``X-Amz-Target: Firehose_20150804.<Action>``."""
+
+from __future__ import annotations
+
+import asyncio
+import binascii
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from lakebox.auth.keys import AccessKey
+from lakebox.errors import InvalidArgument, LakeboxError, LimitExceeded
+from lakebox.ingest.service import (
+    MAX_RECORD_BYTES,
+    RecordResult,
+    merge_results,
+    split_oversize,
+)
+from lakebox.instance import Lakebox
+from lakebox.web.auth import authenticate, require_admin
+from lakebox.web.body import read_body
+from lakebox.web.errors import AMZ_JSON, aws_json_error
+from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
+
+TARGET_PREFIX = "Firehose_20150804."
+
+Handler = Callable[[Lakebox, AccessKey, dict[str, Any]], Awaitable[dict[str, Any]]]
+
+
+def _ok(payload: dict[str, Any]) -> Response:
+    return Response(orjson.dumps(payload), media_type=AMZ_JSON)
+
+
+async def firehose_endpoint(request: Request, box: Lakebox, action: str) -> Response:
+    try:
+        body = await read_body(request, box.settings.max_request_bytes)
+        key = authenticate(request, body, box.keys)
+        handler = ACTIONS.get(action)
+        if handler is None:
+            raise InvalidArgument(
+                f"unknown or unsupported Firehose action {action!r}; supported: "
+                + ", ".join(sorted(ACTIONS))
+            )
+        try:
+            params = orjson.loads(body) if body else {}
+        except orjson.JSONDecodeError as exc:
+            raise InvalidArgument(f"request body is not JSON: {exc}") from None
+        if not isinstance(params, dict):
+            raise InvalidArgument("request body must be a JSON object")
+        return _ok(await handler(box, key, params))
+    except LakeboxError as exc:
+        return aws_json_error(exc)
+
+
+def _stream_name(params: dict[str, Any]) -> str:
+    name = params.get("DeliveryStreamName")
+    if not isinstance(name, str) or not name:
+        raise InvalidArgument("DeliveryStreamName is required")
+    return name
+
+
+def _decode(index: int, record: Any) -> bytes | RecordResult:
+    data = record.get("Data") if isinstance(record, dict) else None
+    if not isinstance(data, str):
+        return RecordResult(
+            error_code="InvalidArgumentException",
+            error_message=f"record {index} has no Data (a base64 string)",
+        )
+    try:
+        return binascii.a2b_base64(data, strict_mode=True)
+    except binascii.Error as exc:
+        return RecordResult(
+            error_code="InvalidArgumentException",
+            error_message=f"record {index}: Data is not valid base64: {exc}",
+        )
+
+
+async def put_record(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+    name = _stream_name(params)
+    decoded = _decode(0, params.get("Record"))
+    if isinstance(decoded, RecordResult):
+        raise InvalidArgument(decoded.error_message or "bad record")
+    if len(decoded) > MAX_RECORD_BYTES:
+        raise LimitExceeded(
+            f"record is {len(decoded)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
+        )
+    ids = await asyncio.wrap_future(box.ingest.put_records(name, [decoded]))
+    return {"RecordId": ids[0], "Encrypted": False}
+
+
+async def put_record_batch(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+    name = _stream_name(params)
+    records = params.get("Records")
+    if not isinstance(records, list):
+        raise InvalidArgument("Records must be a list of {Data: base64}")
+    box.ingest.get_stream(name)  # an unknown stream fails the request before any parsing
+    box.ingest.check_batch(len(records), 0)
+    decoded = [_decode(i, r) for i, r in enumerate(records)]
+    box.ingest.check_batch(len(records), sum(len(d) for d in decoded if isinstance(d, bytes)))
+    entries = split_oversize(decoded)
+    ids = await asyncio.wrap_future(box.ingest.put_records(name, entries))
+    results = merge_results(entries, ids)
+    failed = sum(1 for r in results if r.record_id is None)
+    return {
+        "FailedPutCount": failed,
+        "Encrypted": False,
+        "RequestResponses": [
+            {"RecordId": r.record_id}
+            if r.record_id is not None
+            else {"ErrorCode": r.error_code, "ErrorMessage": r.error_message}
+            for r in results
+        ],
+    }
+
+
+async def create_stream(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+    require_admin(key, "create delivery streams")
+    settings = settings_from_create(params)
+    box.ingest.create_stream(settings)
+    return {"DeliveryStreamARN": ARN_PREFIX + settings.name}
+
+
+async def describe_stream(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+    stream = box.ingest.get_stream(_stream_name(params))
+    return {"DeliveryStreamDescription": describe(stream)}
+
+
+async def list_streams(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+    limit = params.get("Limit", 10)
+    if not isinstance(limit, int) or not 1 <= limit <= 10000:
+        raise InvalidArgument(f"Limit must be an integer from 1 to 10000, got {limit!r}")
+    stream_type = params.get("DeliveryStreamType")
+    names = [s.name for s in box.ingest.list_streams()]
+    if stream_type not in (None, "DirectPut"):
+        names = []
+    start = params.get("ExclusiveStartDeliveryStreamName")
+    if start:
+        names = [n for n in names if n > start]
+    return {"DeliveryStreamNames": names[:limit], "HasMoreDeliveryStreams": len(names) > limit}
+
+
+async def delete_stream(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+    require_admin(key, "delete delivery streams")
+    name = _stream_name(params)
+    await asyncio.to_thread(box.ingest.delete_stream, name)
+    return {}
+
+
+ACTIONS: dict[str, Handler] = {
+    "PutRecord": put_record,
+    "PutRecordBatch": put_record_batch,
+    "CreateDeliveryStream": create_stream,
+    "DescribeDeliveryStream": describe_stream,
+    "ListDeliveryStreams": list_streams,
+    "DeleteDeliveryStream": delete_stream,
+}

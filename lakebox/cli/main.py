@@ -7,6 +7,7 @@ import sys
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from lakebox.cli import keys, streams
 from lakebox.cli.output import err_console, print_table
@@ -72,7 +73,9 @@ def main() -> None:
     try:
         app()
     except LakeboxError as exc:
-        err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        err_console.print(
+            f"[red]error:[/red] {escape(exc.message)}", highlight=False, soft_wrap=True
+        )
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)

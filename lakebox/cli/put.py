@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from lakebox.cli.client import ApiClient
@@ -89,7 +90,7 @@ def put(
     if fh is not sys.stdin.buffer:
         fh.close()
     for f in failures[:20]:
-        err_console.print(f"[red]rejected[/red] {f}")
+        err_console.print(f"[red]rejected[/red] {escape(f)}", soft_wrap=True)
     if len(failures) > 20:
         err_console.print(f"... and {len(failures) - 20} more rejected")
     console.print(f"{accepted} record(s) accepted, {failed} rejected")

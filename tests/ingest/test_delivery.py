@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import base64
+import gzip
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+
+from lakebox.errors import AlreadyExists, LimitExceeded, NotFound
+from lakebox.ingest.service import IngestService
+from lakebox.ingest.settings import StreamSettings
+
+Factory = Callable[[], IngestService]
+
+
+def objects(root: Path, prefix: str) -> list[Path]:
+    base = root / "data" / prefix
+    return sorted(p for p in base.rglob("*") if p.is_file()) if base.exists() else []
+
+
+def test_flush_delivers_ndjson_under_the_firehose_layout(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("orders"))
+    svc.put_records("orders", [b'{"id": 1}', b'{"id": 2}']).result(5)
+    svc.flush("orders")
+    [obj] = objects(tmp_path, "raw/orders")
+    rel = obj.relative_to(tmp_path / "data" / "raw" / "orders")
+    assert len(rel.parts) == 5  # yyyy/MM/dd/HH/name
+    assert rel.name.startswith("orders-1-") and len(rel.name.split("-")) == 13
+    assert obj.read_bytes() == b'{"id": 1}\n{"id": 2}\n'
+    events = svc.delivery.lake.events.since(0)
+    assert [e.key for e in events] == [str(obj.relative_to(tmp_path / "data"))]
+    assert list((tmp_path / "wal" / "orders").iterdir()) == []  # delivered segments are removed
+
+
+def test_without_delimiter_records_are_concatenated(make_ingest: Factory, tmp_path: Path) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings(name="raw", prefix="p/"))
+    svc.put_records("raw", [b"ab", b"cd"]).result(5)
+    svc.flush("raw")
+    [obj] = objects(tmp_path, "p")
+    assert obj.read_bytes() == b"abcd"
+
+
+def test_gzip_compression(make_ingest: Factory, tmp_path: Path) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("z", compression="GZIP"))
+    svc.put_records("z", [b'{"a":1}']).result(5)
+    svc.flush("z")
+    [obj] = objects(tmp_path, "raw/z")
+    assert obj.name.endswith(".gz")
+    assert gzip.decompress(obj.read_bytes()) == b'{"a":1}\n'
+
+
+def test_interval_hint_delivers_on_its_own(make_ingest: Factory, tmp_path: Path) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("t", buffer_interval_s=1))
+    svc.put_records("t", [b"{}"]).result(5)
+    deadline = time.monotonic() + 10
+    while not objects(tmp_path, "raw/t") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(objects(tmp_path, "raw/t")) == 1
+
+
+def test_size_hint_delivers_on_its_own(make_ingest: Factory, tmp_path: Path) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("big", buffer_size_mib=1, buffer_interval_s=900))
+    record = b'{"pad": "' + b"x" * 100_000 + b'"}'
+    for _ in range(11):  # > 1 MiB
+        svc.put_records("big", [record]).result(5)
+    assert svc.delivery.wait_delivered("big", 10)
+    deadline = time.monotonic() + 10
+    while not objects(tmp_path, "raw/big") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(objects(tmp_path, "raw/big")) == 1
+
+
+def test_dynamic_partitioning_and_error_output(make_ingest: Factory, tmp_path: Path) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("ev", partition_keys=["customer"]))
+    good = [
+        b'{"customer": "a", "n": 1}',
+        b'{"customer": "b", "n": 2}',
+        b'{"customer": "a", "n": 3}',
+    ]
+    bad = [b"not json", b'{"n": 4}', b'{"customer": "x/y"}']
+    svc.put_records("ev", good + bad).result(5)
+    svc.flush("ev")
+    a = objects(tmp_path, "raw/ev/customer=a")
+    b = objects(tmp_path, "raw/ev/customer=b")
+    assert [o.read_bytes() for o in a] == [good[0] + b"\n" + good[2] + b"\n"]
+    assert [o.read_bytes() for o in b] == [good[1] + b"\n"]
+    [err] = objects(tmp_path, "errors/ev/processing-failed")
+    lines = [orjson.loads(line) for line in err.read_bytes().splitlines()]
+    assert [base64.b64decode(x["rawData"]) for x in lines] == bad
+    assert lines[0]["errorCode"] == "DynamicPartitioning.MetadataExtractionFailed"
+    assert "Non JSON" in lines[0]["errorMessage"]
+    assert lines[1]["errorCode"] == "DynamicPartitioning.PartitionKeyMissing"
+    assert "'customer'" in lines[1]["errorMessage"]
+    assert svc.counters("ev").records_failed == 3
+
+
+def test_restart_delivers_acknowledged_records_exactly_once(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("r", buffer_interval_s=900))
+    svc.put_records("r", [b'{"i": 1}', b'{"i": 2}']).result(5)
+    # simulate a crash: the log stops, nothing is delivered
+    svc.wal.stop()
+    svc.delivery.stop()
+    svc._timer_stop.set()
+    svc._started = False
+    assert objects(tmp_path, "raw/r") == []
+    again = make_ingest()
+    again.start()
+    assert again.delivery.wait_delivered("r", 10)
+    [obj] = objects(tmp_path, "raw/r")
+    assert obj.read_bytes() == b'{"i": 1}\n{"i": 2}\n'
+
+
+def test_redelivering_a_segment_rewrites_the_same_object(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    """A crash after objects were written but before the segment was removed duplicates nothing."""
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("d", buffer_interval_s=900))
+    svc.put_records("d", [b'{"i": 1}']).result(5)
+    svc.delivery.stop()  # deliver by hand below
+    sealed: list = []
+    svc.wal.on_sealed = sealed.append
+    svc.wal.seal("d").result(5)
+    [segment] = sealed
+    copy = segment.path.read_bytes()
+    svc.delivery.deliver(segment)
+    segment.path.write_bytes(copy)  # as if the removal never happened
+    svc.delivery.deliver(segment)
+    [obj] = objects(tmp_path, "raw/d")
+    assert obj.read_bytes() == b'{"i": 1}\n'
+
+
+def test_stream_errors(make_ingest: Factory) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("s"))
+    with pytest.raises(AlreadyExists):
+        svc.create_stream(StreamSettings.for_cli("s"))
+    with pytest.raises(NotFound, match="'nope' not found; existing streams: s"):
+        svc.put_records("nope", [b"x"])
+    with pytest.raises(LimitExceeded, match="1,000 KiB"):
+        svc.put_records("s", [b"x" * (1000 * 1024 + 1)])
+    with pytest.raises(LimitExceeded, match="at most 500 records"):
+        svc.check_batch(501, 0)
+
+
+def test_delete_delivers_buffered_records_first(make_ingest: Factory, tmp_path: Path) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("gone", buffer_interval_s=900))
+    svc.put_records("gone", [b"{}"]).result(5)
+    svc.delete_stream("gone")
+    assert len(objects(tmp_path, "raw/gone")) == 1
+    with pytest.raises(NotFound):
+        svc.get_stream("gone")

@@ -39,6 +39,9 @@ def serve(
     from lakebox.web.app import create_app
 
     settings = Settings.load(port=port)
+    # The log writer and delivery threads hand the GIL back and forth with the event loop on
+    # every fsync; the default 5 ms switch interval makes each handoff stall acknowledgements.
+    sys.setswitchinterval(0.0005)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     err_console.print(

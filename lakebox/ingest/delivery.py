@@ -61,7 +61,10 @@ class _Retry:
 @dataclass
 class _Group:
     oldest_ms: int
-    payloads: list[bytes]
+    # Whole batches or single records, each already followed by its delimiter if the stream
+    # has one: the body is their plain concatenation.
+    chunks: list[bytes | memoryview]
+    records: int = 0
 
 
 class Delivery:
@@ -177,21 +180,32 @@ class Delivery:
         )
         groups: dict[tuple[str, ...], _Group] = {}
         failed: list[tuple[int, bytes, RecordError]] = []
-        for arrival_ms, payload in segment.records():
-            group_key: tuple[str, ...] = ()
-            if query is not None:
+        for batch in segment.batches():
+            if query is None:
+                # The common case stays per batch, not per record: only slices, no parsing.
+                group = groups.setdefault((), _Group(batch.arrival_ms, []))
+                group.oldest_ms = min(group.oldest_ms, batch.arrival_ms)
+                group.records += len(batch.lengths)
+                if settings.append_delimiter and not batch.delimited:
+                    group.chunks.extend(view.tobytes() + b"\n" for view in batch.views())
+                elif batch.delimited and not settings.append_delimiter:
+                    group.chunks.extend(batch.views())
+                else:
+                    group.chunks.append(batch.data)
+                continue
+            for payload in batch.views():
                 try:
                     keys = query.keys_for(payload)
                 except RecordError as err:
-                    failed.append((arrival_ms, payload, err))
+                    failed.append((batch.arrival_ms, bytes(payload), err))
                     continue
                 group_key = tuple(keys[k] for k in prefix.partition_keys)
-            group = groups.get(group_key)
-            if group is None:
-                groups[group_key] = _Group(arrival_ms, [payload])
-            else:
-                group.payloads.append(payload)
-                group.oldest_ms = min(group.oldest_ms, arrival_ms)
+                group = groups.setdefault(group_key, _Group(batch.arrival_ms, []))
+                group.oldest_ms = min(group.oldest_ms, batch.arrival_ms)
+                group.chunks.append(
+                    payload.tobytes() + b"\n" if settings.append_delimiter else payload
+                )
+                group.records += 1
 
         seed = uuid.UUID(segment.segment_id).int
         source = f"ingest:{segment.stream}"
@@ -203,10 +217,10 @@ class Delivery:
             key = prefix.render(when, keys=keys, seed=seed) + self._object_name(
                 target, segment, when, "/".join(group_key)
             )
-            body = self._body(settings, group.payloads)
+            body = self._body(settings, group.chunks)
             info = self.lake.put(key, body, source=source)
             written += 1
-            counters.records_delivered += len(group.payloads)
+            counters.records_delivered += group.records
             counters.bytes_delivered += info.size
         if failed:
             written += self._deliver_errors(target, segment, failed, seed, source)
@@ -266,8 +280,9 @@ class Delivery:
         return f"{settings.name}-{target.version_id}-{when:%Y-%m-%d-%H-%M-%S}-{object_uuid}{ext}"
 
     @staticmethod
-    def _body(settings: StreamSettings, payloads: list[bytes]) -> bytes:
-        body = b"\n".join(payloads) + b"\n" if settings.append_delimiter else b"".join(payloads)
+    def _body(settings: StreamSettings, chunks: list[bytes | memoryview]) -> bytes:
+        # Chunks already carry their delimiters (see WriteAheadLog's DELIMITED batches).
+        body = b"".join(chunks)
         if settings.compression == "GZIP":
             # mtime=0: the same records always compress to the same bytes.
             body = gzip.compress(body, mtime=0)

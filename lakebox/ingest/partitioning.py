@@ -30,7 +30,7 @@ class PartitionKeyQuery:
                 f"MetadataExtractionQuery {query!r} is not valid JQ: {exc}"
             ) from exc
 
-    def keys_for(self, data: bytes) -> dict[str, str]:
+    def keys_for(self, data: bytes | memoryview) -> dict[str, str]:
         """The partition keys of one record, or RecordError naming why there are none."""
         try:
             value: Any = orjson.loads(data)

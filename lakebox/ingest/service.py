@@ -16,7 +16,7 @@ from lakebox.errors import InvalidArgument, LimitExceeded, NotFound, ServiceUnav
 from lakebox.ingest.delivery import Delivery, StreamCounters, StreamTarget
 from lakebox.ingest.settings import StreamSettings
 from lakebox.ingest.streams import DeliveryStream, DeliveryStreams
-from lakebox.ingest.wal import BufferHints, WriteAheadLog
+from lakebox.ingest.wal import Ack, BufferHints, WriteAheadLog
 from lakebox.meta.database import Database
 from lakebox.storage.lake import Lake
 
@@ -30,11 +30,10 @@ MAX_BATCH_BYTES = 4 * 1024 * 1024
 
 @dataclass(frozen=True)
 class RecordResult:
-    """One record's outcome in a batch: a record id, or an error code and message."""
+    """A record rejected before it reached the log: an error code and a message naming why."""
 
-    record_id: str | None = None
-    error_code: str | None = None
-    error_message: str | None = None
+    error_code: str
+    error_message: str
 
 
 class IngestService:
@@ -155,11 +154,11 @@ class IngestService:
                 f"a batch holds at most {MAX_BATCH_BYTES} bytes (4 MiB), got {total_bytes}"
             )
 
-    def put_records(self, name: str, records: Sequence[bytes | RecordResult]) -> Future[list[str]]:
+    def put_records(self, name: str, records: Sequence[bytes | RecordResult]) -> Future[Ack]:
         """Append the good records to the log; the future resolves once they are durable.
 
         Entries that are already a :class:`RecordResult` (rejected by the caller's parsing)
-        are skipped here; :func:`merge_results` puts them back in their places.
+        are skipped here; :func:`record_responses` puts them back in their places.
         """
         self.get_stream(name)
         good = [r for r in records if isinstance(r, bytes)]
@@ -169,10 +168,11 @@ class IngestService:
                     f"record {i} is {len(r)} bytes; the limit is {MAX_RECORD_BYTES} (1,000 KiB)"
                 )
         if not good:
-            done: Future[list[str]] = Future()
-            done.set_result([])
+            done: Future[Ack] = Future()
+            done.set_result(Ack("", 0, 0))
             return done
-        return self.wal.append(name, good)
+        delimited = self.get_stream(name).settings.append_delimiter
+        return self.wal.append(name, good, delimited=delimited)
 
     def flush(self, name: str, timeout: float = 60.0) -> None:
         """Deliver the stream's buffered records now and wait until they are in the lake."""
@@ -201,7 +201,7 @@ def split_oversize(records: Sequence[bytes | RecordResult]) -> list[bytes | Reco
     ]
 
 
-def merge_results(entries: Sequence[bytes | RecordResult], ids: list[str]) -> list[RecordResult]:
-    """Per-record results in request order: ids for stored records, errors for rejected ones."""
-    it = iter(ids)
-    return [e if isinstance(e, RecordResult) else RecordResult(record_id=next(it)) for e in entries]
+def record_outcomes(entries: Sequence[bytes | RecordResult], ack: Ack) -> list[str | RecordResult]:
+    """Per-record outcomes in request order: the id of each stored record, or its rejection."""
+    ids = iter(ack.record_ids())
+    return [next(ids) if isinstance(e, bytes) else e for e in entries]

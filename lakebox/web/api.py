@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from lakebox.auth.keys import AccessKey
 from lakebox.errors import InvalidArgument, LakeboxError
-from lakebox.ingest.service import RecordResult, merge_results, split_oversize
+from lakebox.ingest.service import RecordResult, record_outcomes, split_oversize
 from lakebox.ingest.settings import StreamSettings
 from lakebox.ingest.streams import DeliveryStream
 from lakebox.instance import Lakebox
@@ -179,19 +179,18 @@ async def put_records(request: Request, box: Lakebox, key: AccessKey, body: byte
             f"at most {MAX_PLAIN_RECORDS} records per request, got {len(entries)}"
         )
     entries = split_oversize(entries)
-    ids = await asyncio.wrap_future(box.ingest.put_records(name, entries))
-    results = merge_results(entries, ids)
-    failed = sum(1 for r in results if r.record_id is None)
+    ack = await asyncio.wrap_future(box.ingest.put_records(name, entries))
+    failed = len(entries) - ack.count
     return {
         "ok": failed == 0,
         "stream": name,
-        "accepted": len(results) - failed,
+        "accepted": ack.count,
         "failed": failed,
         "records": [
-            {"id": r.record_id}
-            if r.record_id is not None
+            {"id": r}
+            if isinstance(r, str)
             else {"index": i, "error": r.error_message, "code": r.error_code}
-            for i, r in enumerate(results)
+            for i, r in enumerate(record_outcomes(entries, ack))
         ],
     }
 

@@ -18,7 +18,7 @@ def make_wal(
 
 def test_append_then_seal_gives_the_records_back(tmp_path: Path) -> None:
     wal, sealed = make_wal(tmp_path)
-    ids = wal.append("s", [b"a", b"bb", b""]).result(5)
+    ids = wal.append("s", [b"a", b"bb", b""]).result(5).record_ids()
     assert len(set(ids)) == 3
     wal.seal("s").result(5)
     wal.stop()

@@ -1,6 +1,6 @@
 """Sustained PutRecordBatch throughput: lakebox (durable acks) beside a no-storage baseline.
 
-    .venv/bin/python bench/ingest.py [--seconds 8] [--producers 4]
+    make bench    # or: .venv/bin/python bench/ingest.py [--seconds 5] [--rounds 3] [--producers 4]
 
 Both runs use the same HTTP stack (uvicorn + the Firehose endpoint with SigV4 verification and
 request parsing); the baseline's ingest answers at once without storing anything. Producers are
@@ -19,6 +19,7 @@ import multiprocessing as mp
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,12 +42,11 @@ def serve_baseline(home: str, port: int) -> None:
     """The same app, but PutRecordBatch is answered without touching the log or the lake."""
     from concurrent.futures import Future
 
-    import uvicorn
-
     from lakebox.config import Settings
     from lakebox.ingest.wal import Ack
     from lakebox.instance import Lakebox
     from lakebox.web.app import create_app
+    from lakebox.web.server import run_server
 
     original_start = Lakebox.start
     segment_id = "0" * 32
@@ -64,14 +64,7 @@ def serve_baseline(home: str, port: int) -> None:
 
     Lakebox.start = start  # type: ignore[method-assign]
     settings = Settings.load(home=home, env={}, port=port)
-    uvicorn.run(
-        create_app(settings),
-        host="127.0.0.1",
-        port=port,
-        loop="uvloop",
-        http="httptools",
-        log_level="warning",
-    )
+    run_server(create_app(settings), settings)
 
 
 def start_server(mode: str, home: Path, port: int) -> subprocess.Popen[bytes]:
@@ -142,57 +135,54 @@ def producer(port: int, body: bytes, headers: dict[str, str], seconds: float, ou
     out.put((batches, failed))
 
 
-def run(mode: str, seconds: float, producers: int) -> dict[int, dict[str, float]]:
-    results: dict[int, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory(prefix=f"lakebox-bench-{mode}-") as tmp:
-        home, port = Path(tmp), free_port()
-        proc = start_server(mode, home, port)
-        try:
-            cred = json.loads((home / "admin-credentials.json").read_text())
-            create = json.dumps({"name": STREAM, "buffer_size_mib": 64, "buffer_interval_s": 60})
-            conn = http.client.HTTPConnection("127.0.0.1", port)
-            conn.request(
-                "POST", "/v1/streams", create, {"Authorization": f"Bearer {cred['token']}"}
-            )
-            created = conn.getresponse()
-            created.read()
-            assert created.status == 201
-            for size in RECORD_SIZES:
-                body, headers = signed_batch(port, cred, size)
-                queue: Any = mp.Queue()
-                procs = [
-                    mp.Process(target=producer, args=(port, body, headers, seconds, queue))
-                    for _ in range(producers)
-                ]
-                start = time.monotonic()
-                for p in procs:
-                    p.start()
-                got = [queue.get(timeout=seconds + 120) for _ in procs]
-                elapsed = time.monotonic() - start
-                for p in procs:
-                    p.join()
-                batches = sum(b for b, _ in got)
-                failed = sum(f for _, f in got)
-                records = batches * BATCH
-                results[size] = {
-                    "records_per_s": records / elapsed,
-                    "mib_per_s": records * size / elapsed / (1024 * 1024),
-                    "failed_requests": failed,
-                }
-            if mode == "lakebox":
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-                conn.request(
-                    "POST",
-                    f"/v1/streams/{STREAM}/flush",
-                    headers={"Authorization": f"Bearer {cred['token']}"},
-                )
-                resp = conn.getresponse()
-                flushed = json.loads(resp.read())
-                results[0] = {"records_delivered": flushed["delivery"]["records_delivered"]}
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=120)
-    return results
+class Target:
+    """One server (lakebox or baseline) with its stream, kept running for all rounds."""
+
+    def __init__(self, mode: str, tmp: Path) -> None:
+        self.mode = mode
+        self.home, self.port = tmp / mode, free_port()
+        self.proc = start_server(mode, self.home, self.port)
+        self.cred = json.loads((self.home / "admin-credentials.json").read_text())
+        self.request(
+            "POST",
+            "/v1/streams",
+            json.dumps({"name": STREAM, "buffer_size_mib": 64, "buffer_interval_s": 60}),
+        )
+
+    def request(self, method: str, path: str, body: str | None = None) -> dict[str, Any]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+        conn.request(method, path, body, {"Authorization": f"Bearer {self.cred['token']}"})
+        resp = conn.getresponse()
+        data: dict[str, Any] = json.loads(resp.read())
+        if resp.status >= 300:
+            raise SystemExit(f"{self.mode}: {method} {path} failed: {data}")
+        return data
+
+    def measure(self, size: int, seconds: float, producers: int) -> dict[str, float]:
+        body, headers = signed_batch(self.port, self.cred, size)
+        queue: Any = mp.Queue()
+        procs = [
+            mp.Process(target=producer, args=(self.port, body, headers, seconds, queue))
+            for _ in range(producers)
+        ]
+        start = time.monotonic()
+        for p in procs:
+            p.start()
+        got = [queue.get(timeout=seconds + 120) for _ in procs]
+        elapsed = time.monotonic() - start
+        for p in procs:
+            p.join()
+        records = sum(b for b, _ in got) * BATCH
+        return {
+            "records": records,
+            "records_per_s": records / elapsed,
+            "mib_per_s": records * size / elapsed / (1024 * 1024),
+            "failed_requests": sum(f for _, f in got),
+        }
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=300)
 
 
 def main() -> None:
@@ -200,36 +190,67 @@ def main() -> None:
         serve_baseline(sys.argv[2], int(sys.argv[3]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=8.0, help="per record size and mode")
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of one round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per server and size")
     parser.add_argument("--producers", type=int, default=4)
     args = parser.parse_args()
 
-    baseline = run("baseline", args.seconds, args.producers)
-    lakebox = run("lakebox", args.seconds, args.producers)
-    print(f"{'record':>8} {'mode':>9} {'records/s':>12} {'MiB/s':>8} {'ratio':>6}")
+    rounds = args.rounds
+    runs: dict[str, dict[int, list[dict[str, float]]]] = {"baseline": {}, "lakebox": {}}
+    with tempfile.TemporaryDirectory(prefix="lakebox-bench-") as tmp:
+        targets = [Target("baseline", Path(tmp)), Target("lakebox", Path(tmp))]
+        try:
+            # Rounds alternate between the two servers, so that drift in the machine's speed
+            # (a shared VM) hits both alike; medians are reported.
+            for size in RECORD_SIZES:
+                for _ in range(rounds):
+                    for target in targets:
+                        result = target.measure(size, args.seconds, args.producers)
+                        runs[target.mode].setdefault(size, []).append(result)
+            sent = sum(r["records"] for size in RECORD_SIZES for r in runs["lakebox"][size])
+            flushed = targets[1].request("POST", f"/v1/streams/{STREAM}/flush")
+            delivered = flushed["delivery"]["records_delivered"]
+        finally:
+            for target in targets:
+                target.stop()
+
+    def median(mode: str, size: int, key: str) -> float:
+        return statistics.median(r[key] for r in runs[mode][size])
+
+    print(
+        f"{'record':>8} {'mode':>9} {'records/s':>12} {'MiB/s':>8} {'ratio':>6}"
+        f"   (median of {rounds})"
+    )
     figures: dict[str, Any] = {}
     for size in RECORD_SIZES:
-        ratio = lakebox[size]["mib_per_s"] / baseline[size]["mib_per_s"]
-        for mode, res in (("baseline", baseline[size]), ("lakebox", lakebox[size])):
+        ratio = median("lakebox", size, "mib_per_s") / median("baseline", size, "mib_per_s")
+        for mode in ("baseline", "lakebox"):
             print(
-                f"{size:>7}B {mode:>9} {res['records_per_s']:>12,.0f} {res['mib_per_s']:>8.1f}"
+                f"{size:>7}B {mode:>9} {median(mode, size, 'records_per_s'):>12,.0f} "
+                f"{median(mode, size, 'mib_per_s'):>8.1f}"
                 + (f" {ratio:>6.2f}" if mode == "lakebox" else "")
             )
         figures[f"{size}B"] = {
-            "lakebox_records_per_s": round(lakebox[size]["records_per_s"]),
-            "lakebox_mib_per_s": round(lakebox[size]["mib_per_s"], 2),
-            "baseline_records_per_s": round(baseline[size]["records_per_s"]),
-            "baseline_mib_per_s": round(baseline[size]["mib_per_s"], 2),
+            "lakebox_records_per_s": round(median("lakebox", size, "records_per_s")),
+            "lakebox_mib_per_s": round(median("lakebox", size, "mib_per_s"), 2),
+            "baseline_records_per_s": round(median("baseline", size, "records_per_s")),
+            "baseline_mib_per_s": round(median("baseline", size, "mib_per_s"), 2),
             "ratio": round(ratio, 3),
-            "failed_requests": lakebox[size]["failed_requests"],
+            "lakebox_rounds_mib_per_s": [round(r["mib_per_s"], 1) for r in runs["lakebox"][size]],
+            "baseline_rounds_mib_per_s": [round(r["mib_per_s"], 1) for r in runs["baseline"][size]],
+            "failed_requests": sum(r["failed_requests"] for r in runs["lakebox"][size]),
         }
+    if delivered != sent:
+        print(f"WARNING: {sent} records acknowledged but {delivered} delivered")
     print(
         json.dumps(
             {
                 "benchmark": "ingest",
                 "producers": args.producers,
-                "seconds_per_run": args.seconds,
-                "records_delivered_after_flush": lakebox[0]["records_delivered"],
+                "seconds_per_round": args.seconds,
+                "rounds": rounds,
+                "records_acknowledged": sent,
+                "records_delivered_after_flush": delivered,
                 "figures": figures,
                 "targets": {"min_mib_per_s": 25, "min_ratio": 0.6},
             }

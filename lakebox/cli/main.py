@@ -34,29 +34,17 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default LAKEBOX_PORT or 8765).")] = None,
 ) -> None:
     """Run lakebox: the HTTP APIs, delivery and (with --demo) a demo producer."""
-    import uvicorn
-
     from lakebox.web.app import create_app
+    from lakebox.web.server import run_server
 
     settings = Settings.load(port=port)
-    # The log writer and delivery threads hand the GIL back and forth with the event loop on
-    # every fsync; the default 5 ms switch interval makes each handoff stall acknowledgements.
-    sys.setswitchinterval(0.0005)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     err_console.print(
         f"lakebox home {settings.home}, storage {settings.storage}, "
         f"listening on http://{settings.host}:{settings.port}"
     )
-    uvicorn.run(
-        create_app(settings, demo=demo),
-        host=settings.host,
-        port=settings.port,
-        loop="uvloop",
-        http="httptools",
-        log_level="warning",
-        timeout_graceful_shutdown=30,
-    )
+    run_server(create_app(settings, demo=demo), settings)
 
 
 @app.command()

@@ -136,9 +136,9 @@ class _OpenSegment:
 @dataclass
 class _Append:
     stream: str
-    records: list[bytes]
-    arrival_ms: int
-    delimited: bool
+    frame: list[bytes]  # built by the caller: the writer thread only writes and syncs
+    count: int
+    data_bytes: int
     future: Future[Ack]
 
 
@@ -226,9 +226,14 @@ class WriteAheadLog:
     # -- requests from other threads ----------------------------------------------------------
 
     def append(self, stream: str, records: list[bytes], *, delimited: bool = False) -> Future[Ack]:
-        """Queue records; the future resolves once they are on disk and fsync'd."""
+        """Queue records; the future resolves once they are on disk and fsync'd.
+
+        The frame is built here, in the caller's thread, so that the writer thread holds the
+        GIL as little as possible between its write and fsync calls.
+        """
+        frame, data_bytes = build_frame(records, int(time.time() * 1000), delimited)
         future: Future[Ack] = Future()
-        self._submit(_Append(stream, records, int(time.time() * 1000), delimited, future))
+        self._submit(_Append(stream, frame, len(records), data_bytes, future))
         return future
 
     def seal(self, stream: str) -> Future[None]:
@@ -279,8 +284,12 @@ class WriteAheadLog:
                 seals.append(item)
                 continue
             seg = self._open.get(item.stream) or self._new_segment(item.stream)
-            ack, frame = self._frame(seg, item)
-            frames.setdefault(item.stream, []).extend(frame)
+            ack = Ack(seg.segment_id, seg.records, item.count)
+            seg.records += item.count
+            seg.data_bytes += item.data_bytes
+            if seg.first_arrival == 0.0:
+                seg.first_arrival = time.monotonic()
+            frames.setdefault(item.stream, []).extend(item.frame)
             touched[item.stream] = seg
             done.append((item, ack))
         # Few calls per group: each one that releases the GIL may wait to get it back.
@@ -298,26 +307,6 @@ class WriteAheadLog:
         for seal in seals:
             self._seal(seal.stream)
             seal.future.set_result(None)
-
-    def _frame(self, seg: _OpenSegment, item: _Append) -> tuple[Ack, list[bytes]]:
-        records = item.records
-        lengths = array("I", map(len, records)).tobytes()
-        if item.delimited:
-            data = b"\n".join(records) + b"\n"
-            flags = DELIMITED
-        else:
-            data = b"".join(records)
-            flags = 0
-        body_len = len(lengths) + len(data)
-        head = _HEADER.pack(body_len, 0, item.arrival_ms, len(records), flags)
-        crc = zlib.crc32(data, zlib.crc32(lengths, zlib.crc32(head[_CRC_FROM:])))
-        head = _HEADER.pack(body_len, crc, item.arrival_ms, len(records), flags)
-        ack = Ack(seg.segment_id, seg.records, len(records))
-        seg.records += len(records)
-        seg.data_bytes += len(data)
-        if seg.first_arrival == 0.0:
-            seg.first_arrival = time.monotonic()
-        return ack, [head, lengths, data]
 
     def _new_segment(self, stream: str) -> _OpenSegment:
         stream_dir = self.directory / stream
@@ -343,6 +332,22 @@ class WriteAheadLog:
         os.replace(seg.path, sealed)
         _fsync_dir(sealed.parent)
         self.on_sealed(Segment(stream, sealed, seg.seq, seg.segment_id))
+
+
+def build_frame(records: list[bytes], arrival_ms: int, delimited: bool) -> tuple[list[bytes], int]:
+    """The frame's parts (header, length table, records) and the bytes of record data."""
+    lengths = array("I", map(len, records)).tobytes()
+    if delimited:
+        data = b"\n".join(records) + b"\n"
+        flags = DELIMITED
+    else:
+        data = b"".join(records)
+        flags = 0
+    body_len = len(lengths) + len(data)
+    head = _HEADER.pack(body_len, 0, arrival_ms, len(records), flags)
+    crc = zlib.crc32(data, zlib.crc32(lengths, zlib.crc32(head[_CRC_FROM:])))
+    head = _HEADER.pack(body_len, crc, arrival_ms, len(records), flags)
+    return [head, lengths, data], len(data)
 
 
 _IOV_MAX = 1024

@@ -20,8 +20,10 @@ class ServerError(LakeboxError):
 class ApiClient:
     def __init__(self, settings: Settings, timeout: float = 120.0) -> None:
         self.url = settings.url.rstrip("/")
+        # Not LAKEBOX_TOKEN: `keys create` prints that one for producers (curl), and exporting
+        # it must not take the CLI's admin rights away.
         token = (
-            os.environ.get("LAKEBOX_TOKEN")
+            os.environ.get("LAKEBOX_CLI_TOKEN")
             or read_admin_credential(settings.admin_credential_file)["token"]
         )
         self._http = httpx.Client(

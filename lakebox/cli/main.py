@@ -34,6 +34,7 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default LAKEBOX_PORT or 8765).")] = None,
 ) -> None:
     """Run lakebox: the HTTP APIs, delivery and (with --demo) a demo producer."""
+    from lakebox.instance import Lakebox
     from lakebox.web.app import create_app
     from lakebox.web.server import run_server
 
@@ -44,7 +45,11 @@ def serve(
         f"lakebox home {settings.home}, storage {settings.storage}, "
         f"listening on http://{settings.host}:{settings.port}"
     )
-    run_server(create_app(settings, demo=demo), settings)
+    # Started here, not in the app's lifespan, so a start-up failure (home in use, database
+    # unreachable, bad storage URL) is one line like every other error.
+    box = Lakebox(settings)
+    box.start()
+    run_server(create_app(settings, demo=demo, started=box), settings)
 
 
 @app.command()

@@ -191,9 +191,9 @@ class IngestService:
 
 def split_oversize(records: Sequence[bytes | RecordResult]) -> list[bytes | RecordResult]:
     """Mark records over the size limit as failed, keeping the others."""
-    if all(map(bytes.__instancecheck__, records)):
-        if max(map(len, records), default=0) <= MAX_RECORD_BYTES:  # type: ignore[arg-type]
-            return list(records)
+    all_bytes = all(map(bytes.__instancecheck__, records))
+    if all_bytes and max(map(len, records), default=0) <= MAX_RECORD_BYTES:  # type: ignore[arg-type]
+        return list(records)
     return [
         RecordResult(
             error_code="InvalidArgumentException",

@@ -41,11 +41,17 @@ async def aws_target(request: Request) -> Response:
     )
 
 
-def create_app(settings: Settings, *, demo: bool = False) -> Starlette:
+def create_app(
+    settings: Settings, *, demo: bool = False, started: Lakebox | None = None
+) -> Starlette:
+    """The app; with ``started``, it serves that already started instance (and stops it)."""
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        box = Lakebox(settings)
-        await asyncio.to_thread(box.start)
+        box = started
+        if box is None:
+            box = Lakebox(settings)
+            await asyncio.to_thread(box.start)
         app.state.box = box
         demo_task = None
         if demo:

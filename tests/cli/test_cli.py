@@ -91,3 +91,11 @@ def test_missing_credential_is_one_clear_line(tmp_path: Path, server_factory) ->
     assert out.returncode == 1
     assert "no admin credential" in out.stderr.decode()
     assert "Traceback" not in out.stderr.decode()
+
+
+def test_serve_with_bad_settings_is_one_clear_line(server_factory) -> None:  # type: ignore[no-untyped-def]
+    srv: RunningServer = server_factory(LAKEBOX_STORAGE="ftp://host/lake")
+    out = srv.cli("serve")
+    assert out.returncode == 1
+    err = out.stderr.decode().strip().splitlines()[-1]
+    assert err == "error: storage URL 'ftp://host/lake': unknown scheme 'ftp'; known: file, s3"

@@ -175,3 +175,24 @@ def test_delete_delivers_buffered_records_first(make_ingest: Factory, tmp_path: 
     assert len(objects(tmp_path, "raw/gone")) == 1
     with pytest.raises(NotFound):
         svc.get_stream("gone")
+
+
+def test_storage_failure_is_retried_and_loses_nothing(make_ingest: Factory, tmp_path: Path) -> None:
+    """A real failure: a file sits where delivery needs a folder; once it is gone, delivery
+    succeeds and every record arrives."""
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("r", prefix="blocked/x/"))
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "blocked").write_bytes(b"in the way")
+    svc.put_records("r", [b'{"i": 1}']).result(5)
+    svc.wal.seal("r").result(5)
+    deadline = time.monotonic() + 10
+    while not svc.counters("r").last_error and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "cannot write object" in svc.counters("r").last_error
+    assert len(list((tmp_path / "wal" / "r").glob("*.sealed"))) == 1  # still in the log
+    (tmp_path / "data" / "blocked").unlink()
+    assert svc.delivery.wait_delivered("r", 15)
+    [obj] = objects(tmp_path, "blocked")
+    assert obj.read_bytes() == b'{"i": 1}\n'

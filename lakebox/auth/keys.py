@@ -22,6 +22,7 @@ from sqlalchemy import insert, select, update
 from lakebox.auth.tables import access_keys
 from lakebox.errors import AuthenticationFailed, ConfigError, InvalidArgument, NotFound
 from lakebox.meta.database import Database
+from lakebox.meta.times import as_utc
 
 Role = Literal["admin", "producer"]
 ROLES: tuple[Role, ...] = ("admin", "producer")
@@ -174,10 +175,6 @@ def _row_to_key(row: Any) -> AccessKey:
         row.access_key_id,
         row.name,
         row.role,
-        _aware(row.created_at),
-        _aware(row.revoked_at) if row.revoked_at else None,
+        as_utc(row.created_at),
+        as_utc(row.revoked_at) if row.revoked_at else None,
     )
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

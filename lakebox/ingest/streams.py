@@ -13,6 +13,7 @@ from lakebox.errors import AlreadyExists, NotFound
 from lakebox.ingest.settings import StreamSettings
 from lakebox.ingest.tables import delivery_streams
 from lakebox.meta.database import Database
+from lakebox.meta.times import as_utc
 
 StreamStatus = Literal["ACTIVE", "DELETING"]
 
@@ -86,10 +87,6 @@ def _row(row: Any) -> DeliveryStream:
         StreamSettings.from_json(row.settings),
         row.version_id,
         row.status,
-        _aware(row.created_at),
-        _aware(row.updated_at),
+        as_utc(row.created_at),
+        as_utc(row.updated_at),
     )
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lakebox.errors import ServiceUnavailable
+from lakebox.storage.local import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +201,7 @@ class WriteAheadLog:
                             os.fsync(fh.fileno())
                     sealed = path.with_suffix(".sealed")
                     os.replace(path, sealed)
-                    _fsync_dir(stream_dir)
+                    fsync_dir(stream_dir)
                     path = sealed
                 if path.stat().st_size == 0:
                     path.unlink()
@@ -316,7 +317,7 @@ class WriteAheadLog:
         segment_id = uuid.uuid4().hex
         path = stream_dir / f"{seq:012d}-{segment_id}.open"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        _fsync_dir(stream_dir)
+        fsync_dir(stream_dir)
         seg = _OpenSegment(stream, seq, segment_id, path, fd)
         with self._cond:
             self._open[stream] = seg
@@ -330,7 +331,7 @@ class WriteAheadLog:
         os.close(seg.fd)
         sealed = seg.path.with_suffix(".sealed")
         os.replace(seg.path, sealed)
-        _fsync_dir(sealed.parent)
+        fsync_dir(sealed.parent)
         self.on_sealed(Segment(stream, sealed, seg.seq, seg.segment_id))
 
 
@@ -363,11 +364,3 @@ def _write_all(fd: int, parts: list[bytes]) -> None:
             rest = b"".join(chunk)[written:]
             while rest:
                 rest = rest[os.write(fd, rest) :]
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from lakebox.meta.database import Database
+from lakebox.meta.times import as_utc
 from lakebox.storage.base import ObjectInfo
 from lakebox.storage.tables import object_events
 
@@ -88,13 +89,8 @@ class ObjectEvents:
                 key=r.key,
                 size=r.size,
                 etag=r.etag,
-                event_time=_aware(r.event_time),
+                event_time=as_utc(r.event_time),
                 source=r.source,
             )
             for r in rows
         ]
-
-
-def _aware(value: datetime) -> datetime:
-    # SQLite returns naive datetimes; everything lakebox stores is UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

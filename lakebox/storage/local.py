@@ -54,7 +54,7 @@ class LocalStore(ObjectStore):
                 os.fsync(fh.fileno())
             self._set_etag(tmp, etag)
             os.replace(tmp, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StorageError(f"cannot write object {key!r} under {self.root}: {exc}") from exc
@@ -139,7 +139,8 @@ def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (the folder entry itself)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -18,7 +18,7 @@ from lakebox.ingest.settings import StreamSettings
 from lakebox.ingest.streams import DeliveryStream
 from lakebox.instance import Lakebox
 from lakebox.web.auth import authenticate, require_admin
-from lakebox.web.body import read_body
+from lakebox.web.body import json_object, read_body
 from lakebox.web.errors import lakebox_error
 
 MAX_PLAIN_RECORDS = 10_000
@@ -48,16 +48,6 @@ def endpoint(
             return lakebox_error(exc)
 
     return run
-
-
-def _json_body(body: bytes) -> dict[str, Any]:
-    try:
-        value = orjson.loads(body) if body else {}
-    except orjson.JSONDecodeError as exc:
-        raise InvalidArgument(f"request body is not JSON: {exc}") from None
-    if not isinstance(value, dict):
-        raise InvalidArgument("request body must be a JSON object")
-    return value
 
 
 def stream_json(box: Lakebox, stream: DeliveryStream) -> dict[str, Any]:
@@ -95,7 +85,7 @@ async def list_streams(request: Request, box: Lakebox, key: AccessKey, body: byt
 
 
 async def create_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    params = _json_body(body)
+    params = json_object(body)
     name = params.pop("name", None)
     if not isinstance(name, str):
         raise InvalidArgument("'name' is required")
@@ -211,7 +201,7 @@ async def list_keys(request: Request, box: Lakebox, key: AccessKey, body: bytes)
 
 
 async def create_key(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    params = _json_body(body)
+    params = json_object(body)
     new = box.keys.create(str(params.get("name", "")), str(params.get("role", "producer")))
     result = _key_json(new.key)
     result.update(secret_access_key=new.secret_access_key, token=new.token)

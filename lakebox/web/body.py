@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
 from starlette.requests import Request
 
 from lakebox.errors import InvalidArgument, LimitExceeded
@@ -25,3 +28,14 @@ async def read_body(request: Request, limit: int) -> bytes:
             raise LimitExceeded(f"request body is over the {limit}-byte limit")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def json_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object (an empty body is ``{}``), or an error saying what it is."""
+    try:
+        value = orjson.loads(body) if body else {}
+    except orjson.JSONDecodeError as exc:
+        raise InvalidArgument(f"request body is not JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise InvalidArgument("request body must be a JSON object")
+    return value

@@ -21,7 +21,7 @@ from lakebox.ingest.service import (
 )
 from lakebox.instance import Lakebox
 from lakebox.web.auth import authenticate, require_admin
-from lakebox.web.body import read_body
+from lakebox.web.body import json_object, read_body
 from lakebox.web.errors import AMZ_JSON, aws_json_error
 from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
 
@@ -44,13 +44,7 @@ async def firehose_endpoint(request: Request, box: Lakebox, action: str) -> Resp
                 f"unknown or unsupported Firehose action {action!r}; supported: "
                 + ", ".join(sorted(ACTIONS))
             )
-        try:
-            params = orjson.loads(body) if body else {}
-        except orjson.JSONDecodeError as exc:
-            raise InvalidArgument(f"request body is not JSON: {exc}") from None
-        if not isinstance(params, dict):
-            raise InvalidArgument("request body must be a JSON object")
-        return _ok(await handler(box, key, params))
+        return _ok(await handler(box, key, json_object(body)))
     except LakeboxError as exc:
         return aws_json_error(exc)
 

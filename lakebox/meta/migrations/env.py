@@ -5,6 +5,8 @@ from __future__ import annotations
 from alembic import context
 
 import lakebox.auth.tables
+import lakebox.catalog.tables
+import lakebox.crawler.tables
 import lakebox.ingest.tables
 import lakebox.storage.tables  # noqa: F401  (each part registers its tables)
 from lakebox.meta.schema import metadata

@@ -1,0 +1,163 @@
+"""Column types as Glue and Hive write them (``bigint``, ``array<string>``,
+``struct<a:bigint,b:string>``), and how two types widen into one.
+
+Widening is what lets schemas follow the data: ``bigint`` with ``double`` is ``double``, a number
+with a string is ``string``, structs merge field by field. Nothing here ever fails: the widest
+type, ``string``, holds anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lakebox.errors import InvalidArgument
+
+PRIMITIVES = (
+    "null",  # only nulls seen so far: any other type replaces it
+    "boolean",
+    "int",
+    "bigint",
+    "float",
+    "double",
+    "string",
+    "date",
+    "timestamp",
+    "binary",
+)
+_INTEGERS = ("int", "bigint")
+_FLOATS = ("float", "double")
+
+
+@dataclass(frozen=True)
+class Array:
+    element: Type
+
+
+@dataclass(frozen=True)
+class Struct:
+    fields: tuple[tuple[str, Type], ...]
+
+
+@dataclass(frozen=True)
+class Decimal:
+    precision: int
+    scale: int
+
+
+Type = str | Array | Struct | Decimal
+
+
+def render(t: Type) -> str:
+    if isinstance(t, str):
+        return t
+    if isinstance(t, Array):
+        return f"array<{render(t.element)}>"
+    if isinstance(t, Decimal):
+        return f"decimal({t.precision},{t.scale})"
+    return "struct<" + ",".join(f"{name}:{render(ft)}" for name, ft in t.fields) + ">"
+
+
+def parse(text: str) -> Type:
+    """Parse a type string; an error points at the position that is wrong."""
+    t, pos = _parse(text.strip(), 0)
+    if pos != len(text.strip()):
+        raise InvalidArgument(f"type {text!r}: unexpected {text.strip()[pos:]!r} at {pos}")
+    return t
+
+
+def _parse(s: str, pos: int) -> tuple[Type, int]:
+    if s.startswith("array<", pos):
+        element, pos = _parse(s, pos + 6)
+        return Array(element), _expect(s, pos, ">")
+    if s.startswith("struct<", pos):
+        pos += 7
+        fields: list[tuple[str, Type]] = []
+        while not s.startswith(">", pos):
+            colon = s.index(":", pos)
+            name = s[pos:colon]
+            ft, pos = _parse(s, colon + 1)
+            fields.append((name, ft))
+            if s.startswith(",", pos):
+                pos += 1
+        return Struct(tuple(fields)), pos + 1
+    if s.startswith("decimal(", pos):
+        end = s.index(")", pos)
+        precision, scale = s[pos + 8 : end].split(",")
+        return Decimal(int(precision), int(scale)), end + 1
+    end = pos
+    while end < len(s) and (s[end].isalnum() or s[end] == "_"):
+        end += 1
+    word = s[pos:end]
+    if word not in PRIMITIVES:
+        raise InvalidArgument(f"unknown type {word!r} at {pos}; known: {', '.join(PRIMITIVES)}")
+    return word, end
+
+
+def _expect(s: str, pos: int, ch: str) -> int:
+    if not s.startswith(ch, pos):
+        raise InvalidArgument(f"type {s!r}: expected {ch!r} at {pos}")
+    return pos + 1
+
+
+def widen(a: Type, b: Type) -> Type:
+    """The narrowest type that holds every value of ``a`` and of ``b``."""
+    if a == b:
+        return a
+    if a == "null":
+        return b
+    if b == "null":
+        return a
+    if isinstance(a, Struct) and isinstance(b, Struct):
+        fields = dict(a.fields)
+        for name, ft in b.fields:
+            fields[name] = widen(fields[name], ft) if name in fields else ft
+        return Struct(tuple(fields.items()))
+    if isinstance(a, Array) and isinstance(b, Array):
+        return Array(widen(a.element, b.element))
+    if isinstance(a, str) and isinstance(b, str):
+        if a in _INTEGERS and b in _INTEGERS:
+            return "bigint"
+        if {a, b} <= set(_INTEGERS + _FLOATS):
+            return "double"
+        if {a, b} == {"date", "timestamp"}:
+            return "timestamp"
+    if isinstance(a, Decimal | str) and isinstance(b, Decimal | str):
+        numeric = set(_INTEGERS + _FLOATS)
+        a_num = isinstance(a, Decimal) or a in numeric
+        b_num = isinstance(b, Decimal) or b in numeric
+        if a_num and b_num:
+            return "double"
+    return "string"
+
+
+def of_value(value: object) -> Type:
+    """The type of one JSON value (as orjson returns it)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "bigint"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        element: Type = "null"
+        for item in value:
+            element = widen(element, of_value(item))
+        return Array(element)
+    if isinstance(value, dict):
+        return Struct(tuple((str(k), of_value(v)) for k, v in value.items()))
+    return "string"
+
+
+def finalize(t: Type) -> Type:
+    """Replace ``null`` (never saw a value) with ``string``, the type Glue gives such columns."""
+    if t == "null":
+        return "string"
+    if isinstance(t, Array):
+        return Array(finalize(t.element))
+    if isinstance(t, Struct):
+        return Struct(tuple((n, finalize(ft)) for n, ft in t.fields))
+    return t

@@ -25,7 +25,7 @@ from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
 
 FORMATS = ("json", "csv", "parquet", "iceberg")
-_NAME = re.compile(r"[a-z0-9_]{1,255}")
+NAME_RE = re.compile(r"[a-z0-9_]{1,255}")
 
 
 def table_name(text: str) -> str:
@@ -135,7 +135,7 @@ class Catalog:
     # -- databases ----------------------------------------------------------------------------
 
     def create_database(self, name: str, description: str = "") -> dict[str, Any]:
-        if not _NAME.fullmatch(name):
+        if not NAME_RE.fullmatch(name):
             raise InvalidArgument(
                 f"database name {name!r} must be 1-255 lower-case letters, digits or '_'"
             )

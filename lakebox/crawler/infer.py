@@ -1,0 +1,223 @@
+"""What one object holds: format, compression, columns; read from a bounded sample.
+
+* NDJSON (also gzip): the first block is parsed line by line (orjson); types widen across
+  lines. A line that is not a JSON object makes the object bad, naming the line.
+* CSV (also gzip): DuckDB's sniffer finds delimiter, quoting, header and column types.
+* Parquet: only the footer is read (PyArrow), never the data.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from lakebox.catalog.types import Array, Decimal, Struct, Type, of_value, widen
+from lakebox.errors import NotFound
+from lakebox.storage.base import ObjectInfo, ObjectStore
+
+SAMPLE_BYTES = 64 * 1024  # compressed bytes read from the start of a JSON/CSV object
+MAX_SAMPLE_TEXT = 1024 * 1024  # decompressed bytes looked at, at most
+_GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
+
+
+class BadObject(Exception):
+    """An object that cannot be read; ``reason`` names where (line, byte offset)."""
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key = key
+        self.reason = reason
+
+
+@dataclass
+class ObjectSchema:
+    key: str
+    size: int
+    format: str  # json | csv | parquet
+    compression: str  # none | gzip
+    columns: dict[str, Type]
+    format_options: dict[str, Any] = field(default_factory=dict)
+    rows: int | None = None  # exact for Parquet; None where only a sample was read
+
+
+def infer_object(
+    store: ObjectStore, info: ObjectInfo, sample_bytes: int = SAMPLE_BYTES
+) -> ObjectSchema:
+    key = info.key
+    if info.size == 0:
+        raise BadObject(key, "empty object")
+    name = key.rsplit("/", 1)[-1].lower()
+    if name.endswith(".parquet") or _looks_parquet(store, info):
+        return _parquet(store, info)
+    raw = store.get_range(key, 0, min(sample_bytes, info.size))
+    whole = len(raw) >= info.size
+    compression = "gzip" if raw.startswith(_GZIP_MAGIC) else "none"
+    text = _gunzip(key, raw, whole) if compression == "gzip" else raw
+    if not whole or len(text) > MAX_SAMPLE_TEXT:
+        # Only a prefix was read: drop the last, possibly partial line.
+        text = text[:MAX_SAMPLE_TEXT]
+        cut = text.rfind(b"\n")
+        text = text[: cut + 1] if cut >= 0 else b""
+    stem = name.removesuffix(".gz")
+    first = text.lstrip()[:1]
+    if stem.endswith((".csv", ".tsv")) or (
+        not stem.endswith((".json", ".ndjson", ".jsonl")) and first not in (b"{", b"[")
+    ):
+        return _csv(key, info.size, compression, text)
+    return _json(key, info.size, compression, text)
+
+
+def _looks_parquet(store: ObjectStore, info: ObjectInfo) -> bool:
+    if info.size < 12:
+        return False
+    return store.get_range(info.key, 0, 4) == _PARQUET_MAGIC
+
+
+def _gunzip(key: str, raw: bytes, whole: bool) -> bytes:
+    d = zlib.decompressobj(wbits=31)
+    try:
+        out = d.decompress(raw, MAX_SAMPLE_TEXT + 1)
+    except zlib.error as exc:
+        consumed = len(raw) - len(d.unconsumed_tail) - len(d.unused_data)
+        raise BadObject(key, f"corrupt gzip near byte {consumed}: {exc}") from None
+    if whole and not d.eof and len(out) <= MAX_SAMPLE_TEXT:
+        raise BadObject(key, f"truncated gzip: the stream ends early at byte {len(raw)}")
+    return out
+
+
+def _json(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
+    columns: dict[str, Type] = {}
+    rows = 0
+    for number, line in enumerate(text.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise BadObject(key, f"line {number} is not JSON: {exc}") from None
+        if not isinstance(value, dict):
+            raise BadObject(key, f"line {number} is a JSON {type(value).__name__}, not an object")
+        rows += 1
+        for name, v in value.items():
+            t = of_value(v)
+            columns[name] = widen(columns[name], t) if name in columns else t
+    if rows == 0:
+        raise BadObject(key, "no JSON records in the first block")
+    return ObjectSchema(key, size, "json", compression, columns)
+
+
+# DuckDB's sniffed types → catalog types.
+_DUCK_TYPES: dict[str, Type] = {
+    "BIGINT": "bigint",
+    "INTEGER": "int",
+    "SMALLINT": "int",
+    "TINYINT": "int",
+    "HUGEINT": "string",
+    "DOUBLE": "double",
+    "FLOAT": "float",
+    "BOOLEAN": "boolean",
+    "DATE": "date",
+    "TIMESTAMP": "timestamp",
+    "TIMESTAMP WITH TIME ZONE": "timestamp",
+    "VARCHAR": "string",
+    "TIME": "string",
+}
+
+
+def _csv(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
+    import duckdb
+
+    if not text.strip():
+        raise BadObject(key, "no complete CSV line in the first block")
+    fd, path = tempfile.mkstemp(suffix=".csv", prefix="lakebox-sniff-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text)
+        con = duckdb.connect()
+        try:
+            row = con.execute("SELECT * FROM sniff_csv(?)", [path]).fetchone()
+        except duckdb.Error as exc:
+            raise BadObject(key, f"not readable as CSV: {str(exc).splitlines()[0]}") from None
+        finally:
+            con.close()
+    finally:
+        os.unlink(path)
+    assert row is not None
+    delimiter, quote, escape, _newline, _skip_rows, _skip, header, cols = row[:8]
+    columns: dict[str, Type] = {c["name"]: _DUCK_TYPES.get(c["type"], "string") for c in cols}
+    options = {"delimiter": delimiter, "quote": quote, "escape": escape, "header": bool(header)}
+    return ObjectSchema(key, size, "csv", compression, columns, options)
+
+
+def _parquet(store: ObjectStore, info: ObjectInfo) -> ObjectSchema:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    key = info.key
+    if info.size < 12:
+        raise BadObject(key, f"truncated Parquet: only {info.size} bytes")
+    tail = store.get_range(key, info.size - 8, 8)
+    if tail[4:] != _PARQUET_MAGIC:
+        raise BadObject(
+            key, f"truncated or not Parquet: no PAR1 footer magic at byte {info.size - 4}"
+        )
+    footer_len = int.from_bytes(tail[:4], "little")
+    if footer_len + 12 > info.size:
+        raise BadObject(key, f"corrupt Parquet footer: length {footer_len} exceeds the object")
+    footer = store.get_range(key, info.size - 8 - footer_len, footer_len)
+    # A minimal file of just the footer: enough for PyArrow to parse the metadata.
+    buf = _PARQUET_MAGIC + footer + tail
+    try:
+        meta = pq.read_metadata(pa.BufferReader(buf))
+        schema = meta.schema.to_arrow_schema()
+    except (pa.ArrowException, OSError) as exc:
+        raise BadObject(
+            key, f"corrupt Parquet footer at byte {info.size - 8 - footer_len}: {exc}"
+        ) from None
+    columns = {f.name: arrow_type(f.type) for f in schema}
+    return ObjectSchema(key, info.size, "parquet", "none", columns, rows=meta.num_rows)
+
+
+def arrow_type(t: Any) -> Type:
+    import pyarrow as pa
+
+    if pa.types.is_boolean(t):
+        return "boolean"
+    if pa.types.is_integer(t):
+        return "bigint" if t.bit_width > 32 or pa.types.is_uint32(t) else "int"
+    if pa.types.is_float64(t):
+        return "double"
+    if pa.types.is_floating(t):
+        return "float"
+    if pa.types.is_decimal(t):
+        return Decimal(t.precision, t.scale)
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return "string"
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        return "binary"
+    if pa.types.is_timestamp(t):
+        return "timestamp"
+    if pa.types.is_date(t):
+        return "date"
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return Array(arrow_type(t.value_type))
+    if pa.types.is_struct(t):
+        return Struct(
+            tuple((t.field(i).name, arrow_type(t.field(i).type)) for i in range(t.num_fields))
+        )
+    return "string"
+
+
+def read_object_safely(store: ObjectStore, info: ObjectInfo) -> ObjectSchema | BadObject:
+    try:
+        return infer_object(store, info)
+    except BadObject as bad:
+        return bad
+    except NotFound:
+        return BadObject(info.key, "deleted while the crawler was reading it")

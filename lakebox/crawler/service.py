@@ -1,0 +1,414 @@
+"""Crawlers (Glue crawlers): keep the catalog's tables following the data in the lake.
+
+A full crawl lists every object under the crawler's prefixes and reads a bounded sample of each
+(Parquet footers only). An event crawl reads only the objects whose ObjectCreated events came
+after the crawler's last position, so its cost grows with the new data, not with history.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from lakebox.catalog.schema import Column, merge
+from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
+from lakebox.catalog.types import finalize, render
+from lakebox.crawler.grouping import TablePlan, plan_tables
+from lakebox.crawler.infer import BadObject, ObjectSchema, infer_object
+from lakebox.crawler.layout import Placement, normalize_prefix, place
+from lakebox.crawler.report import CrawlReport
+from lakebox.crawler.settings import CrawlerSettings
+from lakebox.crawler.tables import crawl_runs, crawlers
+from lakebox.errors import AlreadyExists, LakeboxError, NotFound
+from lakebox.meta.database import Database
+from lakebox.meta.times import as_utc
+from lakebox.storage.base import ObjectInfo, ObjectStore
+from lakebox.storage.events import ObjectEvents
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (objects done, objects total)
+_READERS = 8  # objects read at once: storage latency (S3) dominates, not CPU
+
+
+@dataclass(frozen=True)
+class CrawlRun:
+    id: int
+    crawler: str
+    mode: str
+    state: str  # RUNNING | SUCCEEDED | FAILED
+    started_at: datetime
+    finished_at: datetime | None
+    report: dict[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "crawler": self.crawler,
+            "mode": self.mode,
+            "state": self.state,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "report": self.report,
+        }
+
+
+class Crawlers:
+    def __init__(self, db: Database, catalog: Catalog, store: ObjectStore, events: ObjectEvents):
+        self.db = db
+        self.catalog = catalog
+        self.store = store
+        self.events = events
+
+    # -- definitions --------------------------------------------------------------------------
+
+    def create(self, settings: CrawlerSettings) -> CrawlerSettings:
+        self.catalog.ensure_database(settings.database)
+        # Event mode starts from now: a full crawl covers what is already there.
+        position = self._latest_event_id()
+        try:
+            with self.db.begin() as conn:
+                conn.execute(
+                    insert(crawlers).values(
+                        name=settings.name,
+                        settings=settings.to_json(),
+                        last_event_id=position,
+                        created_at=datetime.now(UTC),
+                    )
+                )
+        except IntegrityError:
+            raise AlreadyExists(f"crawler {settings.name!r} already exists") from None
+        return settings
+
+    def get(self, name: str) -> CrawlerSettings:
+        with self.db.begin() as conn:
+            row = conn.execute(select(crawlers).where(crawlers.c.name == name)).first()
+            if row is None:
+                known = list(conn.scalars(select(crawlers.c.name).order_by(crawlers.c.name)))
+                hint = f"; crawlers: {', '.join(known)}" if known else "; no crawlers yet"
+                raise NotFound(f"crawler {name!r} not found{hint}")
+        return CrawlerSettings.from_json(row.settings)
+
+    def all(self) -> list[CrawlerSettings]:
+        with self.db.begin() as conn:
+            rows = conn.execute(select(crawlers).order_by(crawlers.c.name)).all()
+        return [CrawlerSettings.from_json(r.settings) for r in rows]
+
+    def delete(self, name: str) -> None:
+        self.get(name)
+        with self.db.begin() as conn:
+            conn.execute(delete(crawlers).where(crawlers.c.name == name))
+
+    def runs(self, name: str, limit: int = 20) -> list[CrawlRun]:
+        self.get(name)
+        with self.db.begin() as conn:
+            rows = conn.execute(
+                select(crawl_runs)
+                .where(crawl_runs.c.crawler == name)
+                .order_by(crawl_runs.c.id.desc())
+                .limit(limit)
+            ).all()
+        return [_run(r) for r in rows]
+
+    def run_record(self, run_id: int) -> CrawlRun:
+        with self.db.begin() as conn:
+            row = conn.execute(select(crawl_runs).where(crawl_runs.c.id == run_id)).first()
+        if row is None:
+            raise NotFound(f"crawl run {run_id} not found")
+        return _run(row)
+
+    def _latest_event_id(self) -> int:
+        from lakebox.storage.tables import object_events
+
+        with self.db.begin() as conn:
+            return int(conn.scalar(select(func.coalesce(func.max(object_events.c.id), 0))) or 0)
+
+    def _position(self, name: str) -> int:
+        with self.db.begin() as conn:
+            return int(
+                conn.scalar(select(crawlers.c.last_event_id).where(crawlers.c.name == name)) or 0
+            )
+
+    def _set_position(self, name: str, position: int) -> None:
+        with self.db.begin() as conn:
+            conn.execute(
+                update(crawlers).where(crawlers.c.name == name).values(last_event_id=position)
+            )
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def start_run(self, name: str, mode: str) -> int:
+        self.get(name)
+        with self.db.begin() as conn:
+            result = conn.execute(
+                insert(crawl_runs).values(
+                    crawler=name,
+                    mode=mode,
+                    state="RUNNING",
+                    started_at=datetime.now(UTC),
+                    finished_at=None,
+                    report=orjson.dumps(CrawlReport(mode=mode).as_json()).decode(),
+                )
+            )
+            pk = result.inserted_primary_key
+            assert pk is not None
+            return int(pk[0])
+
+    def run(
+        self,
+        name: str,
+        mode: str = "full",
+        progress: Progress | None = None,
+        run_id: int | None = None,
+    ) -> CrawlRun:
+        """Crawl now and record the run; a failure is recorded too, then raised."""
+        settings = self.get(name)
+        if mode not in ("full", "events"):
+            raise LakeboxError(f"crawl mode {mode!r}; use full or events")
+        run_id = run_id if run_id is not None else self.start_run(name, mode)
+        report = CrawlReport(mode=mode)
+        state = "SUCCEEDED"
+        try:
+            if mode == "full":
+                self._full(settings, report, progress or (lambda _d, _t: None))
+            else:
+                self._incremental(settings, report, progress or (lambda _d, _t: None))
+        except Exception as exc:
+            state = "FAILED"
+            report.error = (
+                str(exc) if isinstance(exc, LakeboxError) else f"{type(exc).__name__}: {exc}"
+            )
+            log.exception("crawler %s failed", name)
+        with self.db.begin() as conn:
+            conn.execute(
+                update(crawl_runs)
+                .where(crawl_runs.c.id == run_id)
+                .values(
+                    state=state,
+                    finished_at=datetime.now(UTC),
+                    report=orjson.dumps(report.as_json()).decode(),
+                )
+            )
+        return self.run_record(run_id)
+
+    def _read(
+        self,
+        settings: CrawlerSettings,
+        objects: list[tuple[str, ObjectInfo]],
+        report: CrawlReport,
+        progress: Progress,
+    ) -> list[tuple[ObjectSchema, Placement]]:
+        read: list[tuple[ObjectSchema, Placement]] = []
+        total = len(objects)
+        progress(0, total)
+
+        def one(item: tuple[str, ObjectInfo]) -> tuple[str, ObjectInfo, ObjectSchema | BadObject]:
+            prefix, info = item
+            try:
+                return prefix, info, infer_object(self.store, info, settings.sample_bytes)
+            except BadObject as bad:
+                return prefix, info, bad
+            except NotFound:
+                return prefix, info, BadObject(info.key, "deleted while being crawled")
+
+        with ThreadPoolExecutor(_READERS) as pool:
+            for done, (prefix, info, result) in enumerate(pool.map(one, objects), start=1):
+                if isinstance(result, BadObject):
+                    report.skip(result.key, result.reason)
+                else:
+                    report.objects_read += 1
+                    read.append((result, place(prefix, info.key)))
+                if done % 50 == 0 or done == total:
+                    progress(done, total)
+        return read
+
+    def _candidates(
+        self, settings: CrawlerSettings, keys: Iterable[ObjectInfo]
+    ) -> list[tuple[str, ObjectInfo]]:
+        """Objects under the crawler's prefixes, without marker and hidden files."""
+        prefixes = [normalize_prefix(p) for p in settings.prefixes]
+        out = []
+        for info in keys:
+            prefix = next((p for p in prefixes if info.key.startswith(p)), None)
+            if prefix is None:
+                continue
+            base = info.key.rsplit("/", 1)[-1]
+            if base.startswith(("_", ".")):
+                continue  # _SUCCESS, .crc and the like are not data
+            out.append((prefix, info))
+        return out
+
+    def _full(self, settings: CrawlerSettings, report: CrawlReport, progress: Progress) -> None:
+        position = self._latest_event_id()
+        listed: list[ObjectInfo] = []
+        for prefix in settings.prefixes:
+            listed.extend(self.store.list(normalize_prefix(prefix)))
+        objects = self._candidates(settings, listed)
+        report.objects_seen = len(objects)
+        read = self._read(settings, objects, report, progress)
+        skipped: list[tuple[str, str]] = []
+        plans = plan_tables(read, skipped, report.notes)
+        for key, reason in skipped:
+            report.skip(key, reason)
+        present: set[str] = set()
+        for plan in plans:
+            name = settings.table_prefix + plan.name
+            present.add(name)
+            self._apply(settings, plan, name, report, full=True)
+        self._vanished(settings, present, report)
+        self._set_position(settings.name, position)
+
+    def _incremental(
+        self, settings: CrawlerSettings, report: CrawlReport, progress: Progress
+    ) -> None:
+        position = self._position(settings.name)
+        infos: list[ObjectInfo] = []
+        last = position
+        while True:
+            batch = self.events.since(last, limit=5000)
+            if not batch:
+                break
+            last = batch[-1].id
+            for e in batch:
+                infos.append(ObjectInfo(e.key, e.size, e.etag, e.event_time))
+        # An object written twice (redelivery) is read once, at its newest version.
+        unique = list({i.key: i for i in infos}.values())
+        objects = self._candidates(settings, unique)
+        report.objects_seen = len(objects)
+        read = self._read(settings, objects, report, progress)
+        skipped: list[tuple[str, str]] = []
+        plans = plan_tables(read, skipped, report.notes)
+        for key, reason in skipped:
+            report.skip(key, reason)
+        for plan in plans:
+            self._apply(settings, plan, settings.table_prefix + plan.name, report, full=False)
+        self._set_position(settings.name, last)
+
+    def _apply(
+        self,
+        settings: CrawlerSettings,
+        plan: TablePlan,
+        name: str,
+        report: CrawlReport,
+        *,
+        full: bool,
+    ) -> None:
+        existing: CatalogTable | None
+        try:
+            existing = self.catalog.table(settings.database, name)
+        except NotFound:
+            existing = None
+        new_types = {k: finalize(t) for k, t in plan.columns.items()}
+        if existing is not None and existing.definition.location != plan.location:
+            report.notes.append(
+                f"table {name} already exists for {existing.definition.location}; "
+                f"objects under {plan.location} were not added to it"
+            )
+            for schema, _ in plan.objects:
+                report.skip(schema.key, f"table {name} belongs to another location")
+            return
+        if existing is None or full:
+            columns = [Column(k, render(t)) for k, t in new_types.items()]
+        else:
+            columns = merge(existing.definition.columns, new_types)
+        partition_keys = [Column(k, "string") for k in plan.partition_keys]
+        totals: dict[tuple[str, ...], list[Any]] = {}
+        for schema, placement in plan.objects:
+            entry = totals.setdefault(placement.values, [_partition_folder(placement), 0, 0])
+            entry[1] += 1
+            entry[2] += schema.size
+        partitions = [Partition(v, loc, n, size) for v, (loc, n, size) in totals.items()]
+        objects = sum(p.object_count for p in partitions)
+        size = sum(p.bytes for p in partitions)
+        props: dict[str, Any] = dict(existing.definition.properties) if existing else {}
+        if full or existing is None:
+            props.update(object_count=objects, bytes=size)
+        else:
+            props.update(
+                object_count=props.get("object_count", 0) + objects,
+                bytes=props.get("bytes", 0) + size,
+            )
+        props.update(crawler=settings.name, last_crawl=datetime.now(UTC).isoformat())
+        if plan.rows is not None:
+            props["row_estimate"] = (
+                plan.rows if full or existing is None else props.get("row_estimate", 0) + plan.rows
+            )
+        definition = TableDefinition(
+            location=plan.location,
+            format=plan.format,
+            columns=columns,
+            partition_keys=partition_keys,
+            compression=plan.compression,
+            format_options=dict(plan.format_options),
+            properties=props,
+        )
+        qualified = f"{settings.database}.{name}"
+        if existing is not None and settings.update_behavior == "LOG":
+            from lakebox.catalog.schema import diff
+
+            for change in diff(
+                existing.definition.columns + existing.definition.partition_keys,
+                columns + partition_keys,
+            ):
+                report.schema_changes.append(
+                    {"table": qualified, "change": change.describe(), "applied": False}
+                )
+            table = existing
+        else:
+            update_ = self.catalog.put_table(
+                settings.database, name, definition, source=f"crawler:{settings.name}"
+            )
+            table = update_.table
+            (report.tables_created if update_.created else report.tables_updated).append(qualified)
+            if not update_.created:
+                for change in update_.changes:
+                    report.schema_changes.append(
+                        {"table": qualified, "change": change.describe(), "applied": True}
+                    )
+        report.partitions_added += self.catalog.put_partitions(table, partitions, replace=full)
+        if full and plan.partition_keys:
+            report.partitions_removed += self.catalog.remove_partitions(table, set(totals))
+
+    def _vanished(self, settings: CrawlerSettings, present: set[str], report: CrawlReport) -> None:
+        """Tables this crawler made whose data is gone, handled by the delete behavior."""
+        try:
+            tables = self.catalog.tables(settings.database)
+        except NotFound:
+            return
+        for table in tables:
+            if table.name in present or table.definition.properties.get("crawler") != settings.name:
+                continue
+            qualified = f"{settings.database}.{table.name}"
+            if settings.delete_behavior == "DELETE_FROM_DATABASE":
+                self.catalog.drop_table(table)
+                report.tables_deleted.append(qualified)
+            elif settings.delete_behavior == "DEPRECATE_IN_DATABASE":
+                if table.status != "deprecated":
+                    self.catalog.set_status(table, "deprecated")
+                    report.tables_deprecated.append(qualified)
+            else:
+                report.notes.append(f"the data of table {qualified} is gone (logged only)")
+
+
+def _partition_folder(placement: Placement) -> str:
+    return placement.folder
+
+
+def _run(row: Any) -> CrawlRun:
+    return CrawlRun(
+        id=row.id,
+        crawler=row.crawler,
+        mode=row.mode,
+        state=row.state,
+        started_at=as_utc(row.started_at),
+        finished_at=as_utc(row.finished_at) if row.finished_at else None,
+        report=orjson.loads(row.report),
+    )

@@ -8,7 +8,10 @@ from typing import IO
 
 from lakebox.auth.admin import ensure_admin_credential
 from lakebox.auth.keys import AccessKeys, load_or_create_cipher
+from lakebox.catalog.service import Catalog
 from lakebox.config import Settings
+from lakebox.crawler.runner import CrawlRunner
+from lakebox.crawler.service import Crawlers
 from lakebox.errors import ConfigError
 from lakebox.ingest.service import IngestService
 from lakebox.meta.database import Database
@@ -27,6 +30,9 @@ class Lakebox:
         self.lake = Lake(self.store, self.events)
         self.keys = AccessKeys(self.db, load_or_create_cipher(settings.secret_key_file))
         self.ingest = IngestService(self.db, self.lake, settings.wal_dir)
+        self.catalog = Catalog(self.db)
+        self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
+        self.crawl_runner = CrawlRunner(self.crawlers)
         self._lock_file: IO[str] | None = None
 
     def start(self) -> None:
@@ -35,8 +41,10 @@ class Lakebox:
         self.db.migrate()
         ensure_admin_credential(self.settings.admin_credential_file, self.keys)
         self.ingest.start()
+        self.crawl_runner.start()
 
     def stop(self) -> None:
+        self.crawl_runner.stop()
         self.ingest.stop()
         self.db.dispose()
         if self._lock_file is not None:

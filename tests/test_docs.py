@@ -55,6 +55,10 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
         assert f"raw/clicks/country={country}/" in stdout, country
     # the demo producer's streams exist too
     assert "pageviews" in stdout
+    # the crawler part of the tour
+    assert "created web.clicks" in stdout
+    assert "column campaign added (string)" in stdout
+    assert "column ms type widened bigint -> double" in stdout
 
 
 def test_readme_links_exist() -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from lakebox.cli import keys, streams
+from lakebox.cli import catalog, keys, streams
 from lakebox.cli.output import err_console, print_table
 from lakebox.cli.put import put
 from lakebox.config import Settings, describe_settings
@@ -23,6 +23,9 @@ app = typer.Typer(
 )
 app.add_typer(streams.app, name="streams")
 app.add_typer(keys.app, name="keys")
+app.add_typer(catalog.databases, name="databases")
+app.add_typer(catalog.tables, name="tables")
+app.add_typer(catalog.crawlers, name="crawlers")
 app.command("put")(put)
 
 

@@ -73,7 +73,7 @@ class Crawlers:
     def create(self, settings: CrawlerSettings) -> CrawlerSettings:
         self.catalog.ensure_database(settings.database)
         # Event mode starts from now: a full crawl covers what is already there.
-        position = self._latest_event_id()
+        position = self.latest_event_id()
         try:
             with self.db.begin() as conn:
                 conn.execute(
@@ -125,13 +125,13 @@ class Crawlers:
             raise NotFound(f"crawl run {run_id} not found")
         return _run(row)
 
-    def _latest_event_id(self) -> int:
+    def latest_event_id(self) -> int:
         from lakebox.storage.tables import object_events
 
         with self.db.begin() as conn:
             return int(conn.scalar(select(func.coalesce(func.max(object_events.c.id), 0))) or 0)
 
-    def _position(self, name: str) -> int:
+    def position(self, name: str) -> int:
         with self.db.begin() as conn:
             return int(
                 conn.scalar(select(crawlers.c.last_event_id).where(crawlers.c.name == name)) or 0
@@ -247,7 +247,7 @@ class Crawlers:
         return out
 
     def _full(self, settings: CrawlerSettings, report: CrawlReport, progress: Progress) -> None:
-        position = self._latest_event_id()
+        position = self.latest_event_id()
         listed: list[ObjectInfo] = []
         for prefix in settings.prefixes:
             listed.extend(self.store.list(normalize_prefix(prefix)))
@@ -269,7 +269,7 @@ class Crawlers:
     def _incremental(
         self, settings: CrawlerSettings, report: CrawlReport, progress: Progress
     ) -> None:
-        position = self._position(settings.name)
+        position = self.position(settings.name)
         infos: list[ObjectInfo] = []
         last = position
         while True:

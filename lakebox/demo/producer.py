@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from lakebox.crawler.settings import CrawlerSettings
 from lakebox.errors import AlreadyExists
 from lakebox.ingest.settings import StreamSettings
 from lakebox.instance import Lakebox
@@ -65,6 +66,16 @@ def ensure_demo_streams(box: Lakebox) -> None:
     for name in DEMO_STREAMS:
         with contextlib.suppress(AlreadyExists):
             box.ingest.create_stream(StreamSettings.for_cli(name, buffer_interval_s=10))
+    # An event-mode crawler, so the demo tables appear in database `demo` and grow on their own.
+    with contextlib.suppress(AlreadyExists):
+        box.crawlers.create(
+            CrawlerSettings(
+                name="demo",
+                prefixes=[f"raw/{n}/" for n in DEMO_STREAMS],
+                database="demo",
+                events=True,
+            )
+        )
 
 
 async def run_demo(box: Lakebox, interval_s: float = 1.0) -> None:

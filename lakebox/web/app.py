@@ -15,7 +15,8 @@ from starlette.routing import Route
 from lakebox.config import Settings
 from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
-from lakebox.web import api
+from lakebox.web import api, catalog
+from lakebox.web.endpoint import json_response
 from lakebox.web.errors import aws_json_error
 from lakebox.web.firehose import TARGET_PREFIX, firehose_endpoint
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 async def health(request: Request) -> Response:
-    return api.json_response({"ok": True, "status": "healthy"})
+    return json_response({"ok": True, "status": "healthy"})
 
 
 async def aws_target(request: Request) -> Response:
@@ -71,5 +72,6 @@ def create_app(
         Route("/health", health, methods=["GET"]),
         Route("/", aws_target, methods=["POST"]),
         *api.routes,
+        *catalog.routes,
     ]
     return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,166 @@
+"""The catalog and crawler API: ``/v1/databases``, ``/v1/crawlers``, ``/v1/crawl-runs``."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from lakebox.auth.keys import AccessKey
+from lakebox.crawler.settings import CrawlerSettings
+from lakebox.errors import InvalidArgument
+from lakebox.instance import Lakebox
+from lakebox.web.body import json_object
+from lakebox.web.endpoint import endpoint, json_response
+
+
+async def list_databases(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    return {"databases": await asyncio.to_thread(box.catalog.databases)}
+
+
+async def create_database(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = json_object(body)
+    db = box.catalog.create_database(
+        str(params.get("name", "")), str(params.get("description", ""))
+    )
+    return json_response(db, status=201)
+
+
+async def list_tables(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    tables = await asyncio.to_thread(box.catalog.tables, request.path_params["db"])
+    return {"tables": [t.as_json() for t in tables]}
+
+
+def _table_detail(box: Lakebox, db: str, name: str) -> dict[str, Any]:
+    table = box.catalog.table(db, name)
+    result = table.as_json()
+    result["partitions"] = [p.as_json() for p in box.catalog.partitions(db, name)]
+    result["versions"] = [v.as_json() for v in box.catalog.history(db, name)]
+    return result
+
+
+async def get_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    p = request.path_params
+    return await asyncio.to_thread(_table_detail, box, p["db"], p["table"])
+
+
+async def table_partitions(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    p = request.path_params
+    parts = await asyncio.to_thread(box.catalog.partitions, p["db"], p["table"])
+    return {"partitions": [x.as_json() for x in parts]}
+
+
+async def table_history(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    p = request.path_params
+    versions = await asyncio.to_thread(box.catalog.history, p["db"], p["table"])
+    return {"versions": [v.as_json() for v in versions]}
+
+
+_CRAWLER_FIELDS = {
+    "name",
+    "prefixes",
+    "database",
+    "table_prefix",
+    "schedule",
+    "events",
+    "update_behavior",
+    "delete_behavior",
+    "sample_bytes",
+}
+
+
+def _crawler_json(box: Lakebox, settings: CrawlerSettings) -> dict[str, Any]:
+    runs = box.crawlers.runs(settings.name, limit=5)
+    return {
+        "name": settings.name,
+        "prefixes": settings.prefixes,
+        "database": settings.database,
+        "table_prefix": settings.table_prefix,
+        "schedule": settings.schedule,
+        "events": settings.events,
+        "update_behavior": settings.update_behavior,
+        "delete_behavior": settings.delete_behavior,
+        "sample_bytes": settings.sample_bytes,
+        "last_run": runs[0].as_json() if runs else None,
+    }
+
+
+async def list_crawlers(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    def work() -> list[dict[str, Any]]:
+        return [_crawler_json(box, s) for s in box.crawlers.all()]
+
+    return {"crawlers": await asyncio.to_thread(work)}
+
+
+async def create_crawler(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = json_object(body)
+    unknown = sorted(set(params) - _CRAWLER_FIELDS)
+    if unknown:
+        raise InvalidArgument(
+            f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(_CRAWLER_FIELDS))}"
+        )
+    try:
+        settings = CrawlerSettings(**params)
+    except TypeError as exc:
+        raise InvalidArgument(f"crawler settings: {exc}") from None
+    await asyncio.to_thread(box.crawlers.create, settings)
+    return json_response(_crawler_json(box, settings), status=201)
+
+
+async def get_crawler(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    settings = box.crawlers.get(request.path_params["name"])
+    return _crawler_json(box, settings)
+
+
+async def delete_crawler(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    box.crawlers.delete(request.path_params["name"])
+    return {"ok": True, "deleted": request.path_params["name"]}
+
+
+async def start_run(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    mode = str(json_object(body).get("mode", "full"))
+    if mode not in ("full", "events"):
+        raise InvalidArgument(f"mode {mode!r}; use full or events")
+    run_id = await asyncio.to_thread(box.crawl_runner.submit, request.path_params["name"], mode)
+    return json_response(_run_json(box, run_id), status=202)
+
+
+def _run_json(box: Lakebox, run_id: int) -> dict[str, Any]:
+    result = box.crawlers.run_record(run_id).as_json()
+    progress = box.crawl_runner.progress(run_id)
+    result["progress"] = {"done": progress[0], "total": progress[1]} if progress else None
+    return result
+
+
+async def list_runs(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    runs = box.crawlers.runs(request.path_params["name"])
+    return {"runs": [r.as_json() for r in runs]}
+
+
+async def get_run(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    try:
+        run_id = int(request.path_params["id"])
+    except ValueError:
+        raise InvalidArgument(f"run id {request.path_params['id']!r} is not a number") from None
+    return _run_json(box, run_id)
+
+
+routes = [
+    Route("/v1/databases", endpoint(list_databases), methods=["GET"]),
+    Route("/v1/databases", endpoint(create_database, admin="create databases"), methods=["POST"]),
+    Route("/v1/databases/{db}/tables", endpoint(list_tables), methods=["GET"]),
+    Route("/v1/databases/{db}/tables/{table}", endpoint(get_table), methods=["GET"]),
+    Route("/v1/databases/{db}/tables/{table}/partitions", endpoint(table_partitions)),
+    Route("/v1/databases/{db}/tables/{table}/history", endpoint(table_history)),
+    Route("/v1/crawlers", endpoint(list_crawlers), methods=["GET"]),
+    Route("/v1/crawlers", endpoint(create_crawler, admin="create crawlers"), methods=["POST"]),
+    Route("/v1/crawlers/{name}", endpoint(get_crawler), methods=["GET"]),
+    Route(
+        "/v1/crawlers/{name}", endpoint(delete_crawler, admin="delete crawlers"), methods=["DELETE"]
+    ),
+    Route("/v1/crawlers/{name}/runs", endpoint(list_runs), methods=["GET"]),
+    Route("/v1/crawlers/{name}/runs", endpoint(start_run, admin="run crawlers"), methods=["POST"]),
+    Route("/v1/crawl-runs/{id}", endpoint(get_run), methods=["GET"]),
+]

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.catalog.schema import Change, Column, diff
@@ -335,38 +335,55 @@ class Catalog:
         """
         now = datetime.now(UTC)
         added = 0
+        partitions = list(partitions)
+        wanted = ["/".join(p.values) for p in partitions]
         with self.db.begin() as conn:
-            existing = {
-                r.values_key: r
-                for r in conn.execute(
-                    select(catalog_partitions).where(catalog_partitions.c.table_id == table.id)
+            # Only the partitions touched: an event crawl's cost must not grow with history.
+            existing: dict[str, Any] = {}
+            for i in range(0, len(wanted), 500):
+                rows = conn.execute(
+                    select(catalog_partitions).where(
+                        catalog_partitions.c.table_id == table.id,
+                        catalog_partitions.c.values_key.in_(wanted[i : i + 500]),
+                    )
                 )
-            }
-            for p in partitions:
-                key = "/".join(p.values)
+                existing.update((r.values_key, r) for r in rows)
+            inserts: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
+            for p, key in zip(partitions, wanted, strict=True):
                 row = existing.get(key)
                 if row is None:
-                    conn.execute(
-                        insert(catalog_partitions).values(
-                            table_id=table.id,
-                            values_key=key,
-                            values=orjson.dumps(list(p.values)).decode(),
-                            location=p.location,
-                            object_count=p.object_count,
-                            bytes=p.bytes,
-                            created_at=now,
-                            updated_at=now,
-                        )
+                    inserts.append(
+                        {
+                            "table_id": table.id,
+                            "values_key": key,
+                            "values": orjson.dumps(list(p.values)).decode(),
+                            "location": p.location,
+                            "object_count": p.object_count,
+                            "bytes": p.bytes,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
                     )
-                    added += 1
-                else:
-                    count = p.object_count if replace else row.object_count + p.object_count
-                    size = p.bytes if replace else row.bytes + p.bytes
-                    conn.execute(
-                        update(catalog_partitions)
-                        .where(catalog_partitions.c.id == row.id)
-                        .values(object_count=count, bytes=size, updated_at=now)
+                elif replace or p.object_count or p.bytes:
+                    updates.append(
+                        {
+                            "pid": row.id,
+                            "n": p.object_count if replace else row.object_count + p.object_count,
+                            "size": p.bytes if replace else row.bytes + p.bytes,
+                        }
                     )
+            # executemany: one statement for all, whatever the number of partitions
+            if inserts:
+                conn.execute(insert(catalog_partitions), inserts)
+                added = len(inserts)
+            if updates:
+                conn.execute(
+                    update(catalog_partitions)
+                    .where(catalog_partitions.c.id == bindparam("pid"))
+                    .values(object_count=bindparam("n"), bytes=bindparam("size"), updated_at=now),
+                    updates,
+                )
         return added
 
     def remove_partitions(self, table: CatalogTable, keep: set[tuple[str, ...]]) -> int:

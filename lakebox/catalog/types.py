@@ -101,7 +101,7 @@ def _expect(s: str, pos: int, ch: str) -> int:
 
 def widen(a: Type, b: Type) -> Type:
     """The narrowest type that holds every value of ``a`` and of ``b``."""
-    if a == b:
+    if a is b or a == b:
         return a
     if a == "null":
         return b

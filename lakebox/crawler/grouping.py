@@ -31,7 +31,11 @@ class TablePlan:
 
     def add(self, schema: ObjectSchema, placement: Placement) -> None:
         for name, t in schema.columns.items():
-            self.columns[name] = widen(self.columns[name], t) if name in self.columns else t
+            prev = self.columns.get(name)
+            if prev is None:
+                self.columns[name] = t
+            elif prev is not t:
+                self.columns[name] = widen(prev, t)
         self.objects.append((schema, placement))
         if self.rows is not None and schema.rows is not None:
             self.rows += schema.rows

@@ -91,9 +91,8 @@ def _gunzip(key: str, raw: bytes, whole: bool) -> bytes:
     return out
 
 
-def _json(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
-    columns: dict[str, Type] = {}
-    rows = 0
+def _parse_lines(key: str, text: bytes) -> list[Any]:
+    values = []
     for number, line in enumerate(text.split(b"\n"), start=1):
         if not line.strip():
             continue
@@ -103,10 +102,89 @@ def _json(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
             raise BadObject(key, f"line {number} is not JSON: {exc}") from None
         if not isinstance(value, dict):
             raise BadObject(key, f"line {number} is a JSON {type(value).__name__}, not an object")
+        values.append(value)
+    return values
+
+
+_PRIMITIVE: dict[type, Type] = {
+    str: "string",
+    int: "bigint",
+    float: "double",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
+class _ShapeTypes:
+    """Types of JSON values, cheap for what repeats: rows and objects mostly share shapes.
+
+    Flat objects and lists of one primitive type are typed once per shape and returned as the
+    same object, so that widening (within an object and across a table's objects) can stop at
+    an identity check. Shared by all crawls; bounded.
+    """
+
+    MAX_SHAPES = 10_000
+
+    def __init__(self) -> None:
+        self._structs: dict[tuple[tuple[str, ...], tuple[type, ...]], Type] = {}
+        self._arrays: dict[type, Type] = {}
+
+    def of(self, v: object) -> Type:
+        if len(self._structs) > self.MAX_SHAPES:
+            self._structs.clear()
+        if isinstance(v, dict):
+            names, classes = tuple(v), tuple(map(type, v.values()))
+            hit = self._structs.get((names, classes))
+            if hit is None:
+                if all(c in _PRIMITIVE for c in classes):
+                    fields = tuple(zip(names, [_PRIMITIVE[c] for c in classes], strict=True))
+                    hit = self._structs[(names, classes)] = Struct(fields)
+                else:
+                    return of_value(v)
+            return hit
+        if isinstance(v, list):
+            kinds = set(map(type, v))
+            if len(kinds) == 1:
+                (cls,) = kinds
+                if cls in _PRIMITIVE:
+                    hit = self._arrays.get(cls)
+                    if hit is None:
+                        hit = self._arrays[cls] = Array(_PRIMITIVE[cls])
+                    return hit
+        return of_value(v)
+
+
+_SHAPES = _ShapeTypes()
+
+
+def _json(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
+    columns: dict[str, Type] = {}
+    merged: set[tuple[str, type]] = set()  # (column, Python type) pairs already widened in
+    shapes = _SHAPES
+    lines = [line for line in text.split(b"\n") if line.strip()]
+    try:  # one parse for the whole sample; line by line only to name a bad line
+        values = orjson.loads(b"[" + b",".join(lines) + b"]")
+    except orjson.JSONDecodeError:
+        values = _parse_lines(key, text)
+    rows = 0
+    for value in values:
+        if not isinstance(value, dict):
+            _parse_lines(key, text)  # names the line
         rows += 1
         for name, v in value.items():
-            t = of_value(v)
-            columns[name] = widen(columns[name], t) if name in columns else t
+            cls = v.__class__
+            t = _PRIMITIVE.get(cls)
+            if t is not None:
+                if (name, cls) in merged:
+                    continue
+                merged.add((name, cls))
+            else:
+                t = shapes.of(v)
+            prev = columns.get(name)
+            if prev is None:
+                columns[name] = t
+            elif prev is not t:
+                columns[name] = widen(prev, t)
     if rows == 0:
         raise BadObject(key, "no JSON records in the first block")
     return ObjectSchema(key, size, "json", compression, columns)

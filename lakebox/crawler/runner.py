@@ -37,6 +37,7 @@ class CrawlRunner:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=30)
+        self.crawlers.close()
 
     def progress(self, run_id: int) -> tuple[int, int] | None:
         with self._lock:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -22,8 +21,9 @@ from lakebox.catalog.schema import Column, merge
 from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
 from lakebox.catalog.types import finalize, render
 from lakebox.crawler.grouping import TablePlan, plan_tables
-from lakebox.crawler.infer import BadObject, ObjectSchema, infer_object
+from lakebox.crawler.infer import BadObject, ObjectSchema
 from lakebox.crawler.layout import Placement, normalize_prefix, place
+from lakebox.crawler.readers import ObjectReader
 from lakebox.crawler.report import CrawlReport
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.crawler.tables import crawl_runs, crawlers
@@ -36,7 +36,6 @@ from lakebox.storage.events import ObjectEvents
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (objects done, objects total)
-_READERS = 8  # objects read at once: storage latency (S3) dominates, not CPU
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,11 @@ class Crawlers:
         self.catalog = catalog
         self.store = store
         self.events = events
+        self.reader = ObjectReader(store)
+
+    def close(self) -> None:
+        """Stop the worker processes of large crawls, if any were started."""
+        self.reader.close()
 
     # -- definitions --------------------------------------------------------------------------
 
@@ -209,25 +213,16 @@ class Crawlers:
         read: list[tuple[ObjectSchema, Placement]] = []
         total = len(objects)
         progress(0, total)
-
-        def one(item: tuple[str, ObjectInfo]) -> tuple[str, ObjectInfo, ObjectSchema | BadObject]:
-            prefix, info = item
-            try:
-                return prefix, info, infer_object(self.store, info, settings.sample_bytes)
-            except BadObject as bad:
-                return prefix, info, bad
-            except NotFound:
-                return prefix, info, BadObject(info.key, "deleted while being crawled")
-
-        with ThreadPoolExecutor(_READERS) as pool:
-            for done, (prefix, info, result) in enumerate(pool.map(one, objects), start=1):
-                if isinstance(result, BadObject):
-                    report.skip(result.key, result.reason)
-                else:
-                    report.objects_read += 1
-                    read.append((result, place(prefix, info.key)))
-                if done % 50 == 0 or done == total:
-                    progress(done, total)
+        prefix_of = {info.key: prefix for prefix, info in objects}
+        results = self.reader.read(
+            [info for _, info in objects], settings.sample_bytes, lambda done: progress(done, total)
+        )
+        for info, result in results:
+            if isinstance(result, BadObject):
+                report.skip(result.key, result.reason)
+            else:
+                report.objects_read += 1
+                read.append((result, place(prefix_of[info.key], info.key)))
         return read
 
     def _candidates(

@@ -30,6 +30,9 @@ class ObjectStore(ABC):
     bucket: str
     #: The URL the store was opened from.
     url: str
+    #: How many reads are worth having in flight at once: few for a local disk (reading is
+    #: CPU-bound there), many for a remote store (reading is latency-bound).
+    read_concurrency: int = 2
 
     @abstractmethod
     def put(self, key: str, data: bytes) -> ObjectInfo:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 
 class S3Store(ObjectStore):
+    read_concurrency = 16
+
     def __init__(
         self,
         bucket: str,
@@ -29,6 +31,12 @@ class S3Store(ObjectStore):
         self.bucket = bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
         self.url = f"s3://{bucket}/{self.prefix}"
+        self._options = {
+            "endpoint_url": endpoint_url,
+            "region": region,
+            "access_key_id": access_key_id,
+            "secret_access_key": secret_access_key,
+        }
         self._client: Any = boto3.client(
             "s3",
             endpoint_url=endpoint_url or None,
@@ -37,6 +45,10 @@ class S3Store(ObjectStore):
             aws_secret_access_key=secret_access_key or None,
             config=Config(retries={"max_attempts": 3, "mode": "standard"}),
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Worker processes (large crawls) get a store of their own: clients are not picklable.
+        return (_reopen, (self.bucket, self.prefix, self._options))
 
     @classmethod
     def from_url(cls, url: str, settings: Settings | None = None) -> S3Store:
@@ -125,3 +137,7 @@ class S3Store(ObjectStore):
         self._call(
             "delete", key, self._client.delete_object, Bucket=self.bucket, Key=self._key(key)
         )
+
+
+def _reopen(bucket: str, prefix: str, options: dict[str, Any]) -> S3Store:
+    return S3Store(bucket, prefix, **options)

@@ -8,6 +8,7 @@ from typing import IO
 
 from lakebox.auth.admin import ensure_admin_credential
 from lakebox.auth.keys import AccessKeys, load_or_create_cipher
+from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.service import Catalog
 from lakebox.config import Settings
 from lakebox.crawler.runner import CrawlRunner
@@ -31,6 +32,7 @@ class Lakebox:
         self.keys = AccessKeys(self.db, load_or_create_cipher(settings.secret_key_file))
         self.ingest = IngestService(self.db, self.lake, settings.wal_dir)
         self.catalog = Catalog(self.db)
+        self.iceberg = IcebergTables(self.db, self.catalog, self.store)
         self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
         self.crawl_runner = CrawlRunner(self.crawlers)
         self._lock_file: IO[str] | None = None

@@ -146,6 +146,105 @@ def tables_partitions(
     )
 
 
+def _column_specs(specs: list[str], option: str) -> list[dict[str, str]]:
+    out = []
+    for spec in specs:
+        name, sep, type_ = spec.partition(":")
+        if not sep or not name or not type_:
+            raise InvalidArgument(f"{option} takes NAME:TYPE (e.g. total:double), got {spec!r}")
+        out.append({"name": name, "type": type_})
+    return out
+
+
+@tables.command("create")
+def tables_create(
+    table: Annotated[str, typer.Argument(help="DATABASE.TABLE")],
+    column: Annotated[list[str], typer.Option(help="NAME:TYPE, e.g. id:bigint; repeatable.")],
+    partition_by: Annotated[
+        list[str] | None, typer.Option(help="Column to partition by (identity); repeatable.")
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Create a curated Apache Iceberg table."""
+    db, name = _split(table)
+    created = _client().request(
+        "POST",
+        f"/v1/databases/{db}/tables",
+        json={
+            "name": name,
+            "format": "iceberg",
+            "columns": _column_specs(column, "--column"),
+            "partition_by": partition_by or [],
+        },
+    )
+    if json:
+        print_json(created)
+    else:
+        console.print(f"created Iceberg table [bold]{db}.{name}[/bold] at {created['location']}")
+
+
+@tables.command("evolve")
+def tables_evolve(
+    table: Annotated[str, typer.Argument(help="DATABASE.TABLE")],
+    add_column: Annotated[
+        list[str] | None, typer.Option(help="NAME:TYPE to add; repeatable.")
+    ] = None,
+    widen: Annotated[
+        list[str] | None, typer.Option(help="NAME:TYPE to widen to (int->bigint, float->double).")
+    ] = None,
+) -> None:
+    """Change an Iceberg table's schema: add columns, widen types (one atomic commit)."""
+    db, name = _split(table)
+    result = _client().request(
+        "POST",
+        f"/v1/databases/{db}/tables/{name}/schema",
+        json={
+            "add_columns": _column_specs(add_column or [], "--add-column"),
+            "widen": _column_specs(widen or [], "--widen"),
+        },
+    )
+    console.print(f"{db}.{name} is at schema version {result['schema_version']}")
+
+
+@tables.command("snapshots")
+def tables_snapshots(
+    table: Annotated[str, typer.Argument(help="DATABASE.TABLE")], json: JsonOpt = False
+) -> None:
+    """The snapshots of an Iceberg table (every commit), the current one marked."""
+    db, name = _split(table)
+    snaps = _client().request("GET", f"/v1/databases/{db}/tables/{name}/snapshots")["snapshots"]
+    if json:
+        print_json(snaps)
+        return
+    print_table(
+        f"snapshots of {db}.{name}",
+        ["snapshot id", "committed", "operation", "records added", "current"],
+        [
+            [
+                s["snapshot_id"],
+                s["committed_at"],
+                s["operation"],
+                s["summary"].get("added-records", ""),
+                "*" if s["current"] else "",
+            ]
+            for s in snaps
+        ],
+    )
+
+
+@tables.command("rollback")
+def tables_rollback(
+    table: Annotated[str, typer.Argument(help="DATABASE.TABLE")],
+    snapshot_id: Annotated[int, typer.Argument(help="Snapshot to make current again.")],
+) -> None:
+    """Roll an Iceberg table back to an earlier snapshot (later snapshots stay listable)."""
+    db, name = _split(table)
+    _client().request(
+        "POST", f"/v1/databases/{db}/tables/{name}/rollback", json={"snapshot_id": snapshot_id}
+    )
+    console.print(f"{db}.{name} is back at snapshot {snapshot_id}")
+
+
 @crawlers.command("create")
 def crawlers_create(
     name: str,

@@ -9,6 +9,8 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from lakebox.auth.keys import AccessKey
+from lakebox.catalog.schema import Column
+from lakebox.catalog.types import parse
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
@@ -38,6 +40,8 @@ def _table_detail(box: Lakebox, db: str, name: str) -> dict[str, Any]:
     result = table.as_json()
     result["partitions"] = [p.as_json() for p in box.catalog.partitions(db, name)]
     result["versions"] = [v.as_json() for v in box.catalog.history(db, name)]
+    if table.definition.format == "iceberg":
+        result["snapshots"] = [s.as_json() for s in box.iceberg.snapshots(db, name)]
     return result
 
 
@@ -56,6 +60,64 @@ async def table_history(request: Request, box: Lakebox, key: AccessKey, body: by
     p = request.path_params
     versions = await asyncio.to_thread(box.catalog.history, p["db"], p["table"])
     return {"versions": [v.as_json() for v in versions]}
+
+
+def _columns(value: Any, what: str) -> list[Column]:
+    if not isinstance(value, list) or not all(
+        isinstance(c, dict) and isinstance(c.get("name"), str) and isinstance(c.get("type"), str)
+        for c in value
+    ):
+        raise InvalidArgument(f"{what} must be a list of {{name, type}} objects")
+    for c in value:
+        parse(c["type"])  # an unknown type is refused here, naming it
+    return [Column(c["name"], c["type"]) for c in value]
+
+
+async def create_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = json_object(body)
+    if params.get("format", "iceberg") != "iceberg":
+        raise InvalidArgument(
+            "only Iceberg tables are created by hand; raw tables come from crawlers"
+        )
+    partition_by = params.get("partition_by") or []
+    if not isinstance(partition_by, list):
+        raise InvalidArgument("partition_by must be a list of column names")
+    table = await asyncio.to_thread(
+        box.iceberg.create,
+        request.path_params["db"],
+        str(params.get("name", "")),
+        _columns(params.get("columns"), "columns"),
+        [str(c) for c in partition_by],
+    )
+    return json_response(table.as_json(), status=201)
+
+
+async def evolve_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = json_object(body)
+    p = request.path_params
+    table = await asyncio.to_thread(
+        box.iceberg.evolve,
+        p["db"],
+        p["table"],
+        _columns(params.get("add_columns", []), "add_columns"),
+        _columns(params.get("widen", []), "widen"),
+    )
+    return table.as_json()
+
+
+async def table_snapshots(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    p = request.path_params
+    snaps = await asyncio.to_thread(box.iceberg.snapshots, p["db"], p["table"])
+    return {"snapshots": [s.as_json() for s in snaps]}
+
+
+async def rollback_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    snapshot_id = json_object(body).get("snapshot_id")
+    if not isinstance(snapshot_id, int):
+        raise InvalidArgument("snapshot_id (an integer) is required")
+    p = request.path_params
+    table = await asyncio.to_thread(box.iceberg.rollback, p["db"], p["table"], snapshot_id)
+    return table.as_json()
 
 
 _CRAWLER_FIELDS = {
@@ -151,6 +213,20 @@ routes = [
     Route("/v1/databases", endpoint(list_databases), methods=["GET"]),
     Route("/v1/databases", endpoint(create_database, admin="create databases"), methods=["POST"]),
     Route("/v1/databases/{db}/tables", endpoint(list_tables), methods=["GET"]),
+    Route(
+        "/v1/databases/{db}/tables", endpoint(create_table, admin="create tables"), methods=["POST"]
+    ),
+    Route(
+        "/v1/databases/{db}/tables/{table}/schema",
+        endpoint(evolve_table, admin="change table schemas"),
+        methods=["POST"],
+    ),
+    Route("/v1/databases/{db}/tables/{table}/snapshots", endpoint(table_snapshots)),
+    Route(
+        "/v1/databases/{db}/tables/{table}/rollback",
+        endpoint(rollback_table, admin="roll back tables"),
+        methods=["POST"],
+    ),
     Route("/v1/databases/{db}/tables/{table}", endpoint(get_table), methods=["GET"]),
     Route("/v1/databases/{db}/tables/{table}/partitions", endpoint(table_partitions)),
     Route("/v1/databases/{db}/tables/{table}/history", endpoint(table_history)),

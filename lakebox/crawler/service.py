@@ -246,20 +246,30 @@ class Crawlers:
         listed: list[ObjectInfo] = []
         for prefix in settings.prefixes:
             listed.extend(self.store.list(normalize_prefix(prefix)))
-        objects = self._candidates(settings, listed)
+        present: set[str] = set()
+        for plan in self._plan(settings, listed, report, progress):
+            name = settings.table_prefix + plan.name
+            present.add(name)
+            self._apply(settings, plan, name, report, full=True)
+        self._vanished(settings, present, report)
+        self._set_position(settings.name, position)
+
+    def _plan(
+        self,
+        settings: CrawlerSettings,
+        infos: list[ObjectInfo],
+        report: CrawlReport,
+        progress: Progress,
+    ) -> list[TablePlan]:
+        """Read the crawler's objects among ``infos`` and group them into tables."""
+        objects = self._candidates(settings, infos)
         report.objects_seen = len(objects)
         read = self._read(settings, objects, report, progress)
         skipped: list[tuple[str, str]] = []
         plans = plan_tables(read, skipped, report.notes)
         for key, reason in skipped:
             report.skip(key, reason)
-        present: set[str] = set()
-        for plan in plans:
-            name = settings.table_prefix + plan.name
-            present.add(name)
-            self._apply(settings, plan, name, report, full=True)
-        self._vanished(settings, present, report)
-        self._set_position(settings.name, position)
+        return plans
 
     def _incremental(
         self, settings: CrawlerSettings, report: CrawlReport, progress: Progress
@@ -276,14 +286,7 @@ class Crawlers:
                 infos.append(ObjectInfo(e.key, e.size, e.etag, e.event_time))
         # An object written twice (redelivery) is read once, at its newest version.
         unique = list({i.key: i for i in infos}.values())
-        objects = self._candidates(settings, unique)
-        report.objects_seen = len(objects)
-        read = self._read(settings, objects, report, progress)
-        skipped: list[tuple[str, str]] = []
-        plans = plan_tables(read, skipped, report.notes)
-        for key, reason in skipped:
-            report.skip(key, reason)
-        for plan in plans:
+        for plan in self._plan(settings, unique, report, progress):
             self._apply(settings, plan, settings.table_prefix + plan.name, report, full=False)
         self._set_position(settings.name, last)
 

@@ -43,7 +43,9 @@ class ObjectSchema:
     compression: str  # none | gzip
     columns: dict[str, Type]
     format_options: dict[str, Any] = field(default_factory=dict)
-    rows: int | None = None  # exact for Parquet; None where only a sample was read
+    # Rows: exact from a Parquet footer or a sample that was the whole object; otherwise the
+    # sample's rows scaled by the part of the object the sample covered.
+    rows: int | None = None
 
 
 def infer_object(
@@ -58,19 +60,31 @@ def infer_object(
     raw = store.get_range(key, 0, min(sample_bytes, info.size))
     whole = len(raw) >= info.size
     compression = "gzip" if raw.startswith(_GZIP_MAGIC) else "none"
-    text = _gunzip(key, raw, whole) if compression == "gzip" else raw
+    if compression == "gzip":
+        text, consumed = _gunzip(key, raw, whole)
+    else:
+        text, consumed = raw, len(raw)
+    seen = consumed / info.size  # the part of the object the sample covers
     if not whole or len(text) > MAX_SAMPLE_TEXT:
         # Only a prefix was read: drop the last, possibly partial line.
+        full_len = len(text)
         text = text[:MAX_SAMPLE_TEXT]
         cut = text.rfind(b"\n")
         text = text[: cut + 1] if cut >= 0 else b""
+        seen *= len(text) / full_len if full_len else 1.0
     stem = name.removesuffix(".gz")
     first = text.lstrip()[:1]
     if stem.endswith((".csv", ".tsv")) or (
         not stem.endswith((".json", ".ndjson", ".jsonl")) and first not in (b"{", b"[")
     ):
-        return _csv(key, info.size, compression, text)
-    return _json(key, info.size, compression, text)
+        schema = _csv(key, info.size, compression, text)
+        lines = text.count(b"\n") + (0 if text.endswith(b"\n") else 1)
+        sampled = lines - (1 if schema.format_options.get("header") else 0)
+    else:
+        schema = _json(key, info.size, compression, text)
+        sampled = schema.rows or 0
+    schema.rows = round(sampled / seen) if seen > 0 else sampled
+    return schema
 
 
 def _looks_parquet(store: ObjectStore, info: ObjectInfo) -> bool:
@@ -79,7 +93,8 @@ def _looks_parquet(store: ObjectStore, info: ObjectInfo) -> bool:
     return store.get_range(info.key, 0, 4) == _PARQUET_MAGIC
 
 
-def _gunzip(key: str, raw: bytes, whole: bool) -> bytes:
+def _gunzip(key: str, raw: bytes, whole: bool) -> tuple[bytes, int]:
+    """The decompressed start of ``raw`` and how many compressed bytes it took."""
     d = zlib.decompressobj(wbits=31)
     try:
         out = d.decompress(raw, MAX_SAMPLE_TEXT + 1)
@@ -88,7 +103,7 @@ def _gunzip(key: str, raw: bytes, whole: bool) -> bytes:
         raise BadObject(key, f"corrupt gzip near byte {consumed}: {exc}") from None
     if whole and not d.eof and len(out) <= MAX_SAMPLE_TEXT:
         raise BadObject(key, f"truncated gzip: the stream ends early at byte {len(raw)}")
-    return out
+    return out, len(raw) - len(d.unconsumed_tail)
 
 
 def _parse_lines(key: str, text: bytes) -> list[Any]:
@@ -187,7 +202,7 @@ def _json(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
                 columns[name] = widen(prev, t)
     if rows == 0:
         raise BadObject(key, "no JSON records in the first block")
-    return ObjectSchema(key, size, "json", compression, columns)
+    return ObjectSchema(key, size, "json", compression, columns, rows=rows)
 
 
 # DuckDB's sniffed types → catalog types.

@@ -107,3 +107,21 @@ def test_bad_objects_say_where(store: LocalStore, key: str, data: bytes, reason:
     with pytest.raises(BadObject) as exc:
         infer_object(store, info)
     assert reason in exc.value.reason and exc.value.key == key
+
+
+def test_headerless_csv_is_detected(store: LocalStore) -> None:
+    s = infer_object(store, store.put("raw/h.csv", b"1,x,2.5\n2,y,3.5\n3,z,4.5\n"))
+    assert s.format_options["header"] is False
+    assert [render(t) for t in s.columns.values()] == ["bigint", "string", "double"]
+    assert s.rows == 3
+
+
+def test_row_estimates(store: LocalStore) -> None:
+    small = infer_object(store, store.put("raw/s.json", b'{"a": 1}\n' * 10))
+    assert small.rows == 10  # the whole object was read: exact
+    line = b'{"a": 1, "pad": "' + b"x" * 90 + b'"}\n'  # 110 bytes
+    big = infer_object(store, store.put("raw/b.json", line * 10_000))
+    assert big.rows is not None and abs(big.rows - 10_000) / 10_000 < 0.02
+    # compressed: only the first MiB is decompressed, scaled by the compressed bytes it took
+    gz = infer_object(store, store.put("raw/b.gz", gzip.compress(line * 10_000)))
+    assert gz.rows is not None and abs(gz.rows - 10_000) / 10_000 < 0.02

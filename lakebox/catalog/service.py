@@ -386,15 +386,29 @@ class Catalog:
                 )
         return added
 
-    def remove_partitions(self, table: CatalogTable, keep: set[tuple[str, ...]]) -> int:
-        """Remove partitions not in ``keep`` (their data is gone); returns how many."""
+    def remove_partitions(
+        self,
+        table: CatalogTable,
+        keep: set[tuple[str, ...]],
+        keys_still_there: Iterable[str] = (),
+    ) -> int:
+        """Remove partitions not in ``keep`` whose folders hold none of ``keys_still_there``
+        (their data is gone); returns how many."""
+        remaining = list(keys_still_there)
         with self.db.begin() as conn:
             rows = conn.execute(
-                select(catalog_partitions.c.id, catalog_partitions.c.values_key).where(
-                    catalog_partitions.c.table_id == table.id
-                )
+                select(
+                    catalog_partitions.c.id,
+                    catalog_partitions.c.values_key,
+                    catalog_partitions.c.location,
+                ).where(catalog_partitions.c.table_id == table.id)
             ).all()
-            gone = [r.id for r in rows if tuple(r.values_key.split("/")) not in keep]
+            gone = [
+                r.id
+                for r in rows
+                if tuple(r.values_key.split("/")) not in keep
+                and not any(k.startswith(r.location) for k in remaining)
+            ]
             if gone:
                 conn.execute(delete(catalog_partitions).where(catalog_partitions.c.id.in_(gone)))
         return len(gone)

@@ -251,7 +251,9 @@ class Crawlers:
             name = settings.table_prefix + plan.name
             present.add(name)
             self._apply(settings, plan, name, report, full=True)
-        self._vanished(settings, present, report)
+        # A table whose folder still holds objects, even only unreadable ones, has not vanished.
+        still_there = [s["key"] for s in report.objects_skipped]
+        self._vanished(settings, present, report, still_there)
         self._set_position(settings.name, position)
 
     def _plan(
@@ -373,9 +375,18 @@ class Crawlers:
                     )
         report.partitions_added += self.catalog.put_partitions(table, partitions, replace=full)
         if full and plan.partition_keys:
-            report.partitions_removed += self.catalog.remove_partitions(table, set(totals))
+            unreadable = [s["key"] for s in report.objects_skipped]
+            report.partitions_removed += self.catalog.remove_partitions(
+                table, set(totals), unreadable
+            )
 
-    def _vanished(self, settings: CrawlerSettings, present: set[str], report: CrawlReport) -> None:
+    def _vanished(
+        self,
+        settings: CrawlerSettings,
+        present: set[str],
+        report: CrawlReport,
+        still_there: list[str],
+    ) -> None:
         """Tables this crawler made whose data is gone, handled by the delete behavior."""
         try:
             tables = self.catalog.tables(settings.database)
@@ -383,6 +394,12 @@ class Crawlers:
             return
         for table in tables:
             if table.name in present or table.definition.properties.get("crawler") != settings.name:
+                continue
+            if any(key.startswith(table.definition.location) for key in still_there):
+                report.notes.append(
+                    f"table {settings.database}.{table.name} kept as it was: its objects could "
+                    "not be read this time (see the skipped objects)"
+                )
                 continue
             qualified = f"{settings.database}.{table.name}"
             if settings.delete_behavior == "DELETE_FROM_DATABASE":

@@ -199,3 +199,29 @@ def test_crawler_definition_errors(crawlers: Crawlers) -> None:
         crawlers.run("nope")
     with pytest.raises(NotFound, match=r"table lake.ordrs not found"):
         crawlers.catalog.table("lake", "ordrs")
+
+
+def test_a_table_whose_objects_all_turn_bad_is_kept(crawlers: Crawlers, lake: Lake) -> None:
+    lake.put("raw/t/a.json", ndjson({"id": 1}))
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake"))
+    crawlers.run("c")
+    lake.put("raw/t/a.json", b"\x1f\x8b\x08\x00broken")
+    run = crawlers.run("c")
+    assert run.report["tables_deprecated"] == []
+    assert "kept as it was" in run.report["notes"][0]
+    table = crawlers.catalog.table("lake", "t")
+    assert table.status == "active" and [c.name for c in table.definition.columns] == ["id"]
+
+
+def test_a_partition_whose_object_turns_bad_is_kept(crawlers: Crawlers, lake: Lake) -> None:
+    lake.put("raw/t/2026/11/25/18/a", ndjson({"id": 1}))
+    lake.put("raw/t/2026/11/25/19/b", ndjson({"id": 2}))
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake"))
+    crawlers.run("c")
+    lake.put("raw/t/2026/11/25/19/b", b'{"id": 2}\nbroken\n')
+    lake.delete("raw/t/2026/11/25/18/a")
+    lake.put("raw/t/2026/11/25/20/c", ndjson({"id": 3}))
+    run = crawlers.run("c")
+    assert run.report["partitions_removed"] == 1  # hour 18: its data is really gone
+    hours = [p.values[-1] for p in crawlers.catalog.partitions("lake", "t")]
+    assert hours == ["19", "20"]  # hour 19 stays: its object exists, only unreadable now

@@ -1,0 +1,1 @@
+"""SQL over the lake (Athena): DuckDB runs every query, sandboxed to catalog tables."""

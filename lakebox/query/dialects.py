@@ -1,0 +1,59 @@
+"""SQL dialects as data: what users write in, and how it is parsed (sqlglot)."""
+
+from __future__ import annotations
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from lakebox.errors import InvalidArgument
+
+# Name users give → sqlglot dialect. Athena's engine is Trino, so Trino SQL is the default.
+DIALECTS: dict[str, str] = {
+    "athena": "athena",
+    "trino": "trino",
+    "presto": "presto",
+    "spark": "spark",
+    "oracle": "oracle",
+    "duckdb": "duckdb",
+}
+DEFAULT_DIALECT = "athena"
+
+
+class SqlSyntaxError(InvalidArgument):
+    """The SQL does not parse; the message names the line and column, with a caret."""
+
+    code = "SqlSyntaxError"
+
+
+def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
+    if dialect not in DIALECTS:
+        raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
+    try:
+        trees = sqlglot.parse(sql, read=DIALECTS[dialect])
+    except ParseError as exc:
+        first = exc.errors[0] if exc.errors else {}
+        raise SqlSyntaxError(
+            _point(sql, first.get("line"), first.get("col"), first.get("description", str(exc)))
+        ) from None
+    except TokenError as exc:
+        raise SqlSyntaxError(f"SQL syntax error: {exc}") from None
+    statements = [t for t in trees if t is not None]
+    if not statements:
+        raise InvalidArgument("the query is empty")
+    return statements
+
+
+def _point(sql: str, line: int | None, col: int | None, description: str) -> str:
+    if not line or not col:
+        return f"SQL syntax error: {description}"
+    lines = sql.splitlines() or [""]
+    text = lines[min(line, len(lines)) - 1]
+    return (
+        f"SQL syntax error at line {line}, column {col}: {description}\n"
+        f"  {text}\n  {' ' * (max(col, 1) - 1)}^"
+    )
+
+
+def to_duckdb(tree: exp.Expr) -> str:
+    return tree.sql(dialect="duckdb")

@@ -1,0 +1,247 @@
+"""Catalog tables as DuckDB views over exactly their files, partitions pruned first.
+
+Raw tables read their objects with DuckDB's readers (NDJSON, CSV with the crawler's options,
+Parquet) with the catalog's column types; partition columns come from each file's folder.
+Iceberg tables read the data files of their current snapshot, planned by PyIceberg, with
+DuckDB's Parquet reader (never materialised whole).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlglot import exp
+
+from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.service import Catalog, CatalogTable, Partition
+from lakebox.catalog.types import Array, Decimal, Struct, Type, parse
+from lakebox.errors import InvalidArgument
+from lakebox.storage.base import ObjectStore
+from lakebox.storage.local import LocalStore
+
+FILE_COLUMN = "__lakebox_file"
+
+_DUCK: dict[str, str] = {
+    "boolean": "BOOLEAN",
+    "int": "INTEGER",
+    "bigint": "BIGINT",
+    "float": "FLOAT",
+    "double": "DOUBLE",
+    "string": "VARCHAR",
+    "date": "DATE",
+    "timestamp": "TIMESTAMP",
+    "binary": "BLOB",
+    "null": "VARCHAR",
+}
+
+
+def duckdb_type(t: Type) -> str:
+    if isinstance(t, str):
+        return _DUCK[t]
+    if isinstance(t, Decimal):
+        return f"DECIMAL({t.precision},{t.scale})"
+    if isinstance(t, Array):
+        return f"{duckdb_type(t.element)}[]"
+    assert isinstance(t, Struct)
+    return "STRUCT(" + ", ".join(f"{_ident(n)} {duckdb_type(ft)}" for n, ft in t.fields) + ")"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+@dataclass
+class Source:
+    database: str
+    name: str
+    select_sql: str
+    paths: list[str] = field(default_factory=list)
+    bytes: int = 0
+
+
+# -- partition pruning ------------------------------------------------------------------------
+
+_OPS: dict[type, Callable[[Any, Any], bool]] = {
+    exp.EQ: operator.eq,
+    exp.NEQ: operator.ne,
+    exp.GT: operator.gt,
+    exp.GTE: operator.ge,
+    exp.LT: operator.lt,
+    exp.LTE: operator.le,
+}
+
+
+def _comparable(a: str, b: str) -> tuple[Any, Any]:
+    try:
+        return float(a), float(b)
+    except ValueError:
+        return a, b
+
+
+def partition_filters(tree: exp.Expr, keys: list[str]) -> list[Callable[[dict[str, str]], bool]]:
+    """Tests on partition values from the WHERE of a single-table query (others: none)."""
+    filters: list[Callable[[dict[str, str]], bool]] = []
+    where = tree.args.get("where")
+    if (
+        not isinstance(tree, exp.Select)
+        or where is None
+        or len(list(tree.find_all(exp.Table))) != 1
+    ):
+        return filters
+    conjuncts = list(where.this.flatten()) if isinstance(where.this, exp.And) else [where.this]
+    for cond in conjuncts:
+        if isinstance(cond, exp.In) and isinstance(cond.this, exp.Column):
+            col = cond.this.name
+            values = [v for v in cond.expressions if isinstance(v, exp.Literal)]
+            if col in keys and len(values) == len(cond.expressions):
+                allowed = {str(v.this) for v in values}
+                filters.append(
+                    lambda p, c=col, a=allowed: any(  # type: ignore[misc]
+                        _comparable(p[c], v)[0] == _comparable(p[c], v)[1] for v in a
+                    )
+                )
+            continue
+        op = _OPS.get(type(cond))
+        if op is None:
+            continue
+        left, right = cond.this, cond.expression
+        if isinstance(left, exp.Literal) and isinstance(right, exp.Column):
+            left, right = right, left
+            op = {
+                operator.gt: operator.lt,
+                operator.lt: operator.gt,
+                operator.ge: operator.le,
+                operator.le: operator.ge,
+            }.get(op, op)
+        if isinstance(left, exp.Column) and isinstance(right, exp.Literal) and left.name in keys:
+            col, value = left.name, str(right.this)
+            filters.append(lambda p, c=col, v=value, o=op: o(*_comparable(p[c], v)))  # type: ignore[misc]
+    return filters
+
+
+class TableSources:
+    def __init__(self, catalog: Catalog, iceberg: IcebergTables, store: ObjectStore) -> None:
+        self.catalog = catalog
+        self.iceberg = iceberg
+        self.store = store
+
+    def _local(self, key: str) -> str:
+        if not isinstance(self.store, LocalStore):
+            raise InvalidArgument(
+                f"queries over a {self.store.url.split(':')[0]}:// lake are not supported yet; "
+                "they need DuckDB's httpfs extension, which comes with the next query release"
+            )
+        return str(self.store.root / key)
+
+    def source(self, table: CatalogTable, tree: exp.Expr) -> Source:
+        d = table.definition
+        if d.format == "iceberg":
+            return self._iceberg(table)
+        keys = [k.name for k in d.partition_keys]
+        filters = partition_filters(tree, keys) if keys else []
+        partitions: list[Partition] = (
+            self.catalog.partitions(table.database, table.name) if keys else []
+        )
+        if keys:
+            partitions = [
+                p
+                for p in partitions
+                if all(f(dict(zip(keys, p.values, strict=True))) for f in filters)
+            ]
+            folders = [p.location for p in partitions]
+        else:
+            folders = [d.location]
+        src = Source(table.database, table.name, "")
+        for folder in folders:
+            for info in self.store.list(folder):
+                base = info.key.rsplit("/", 1)[-1]
+                if base.startswith(("_", ".")):
+                    continue
+                if keys and info.key.rsplit("/", 1)[0] + "/" != folder:
+                    continue  # a deeper folder: another partition's files
+                src.paths.append(self._local(info.key))
+                src.bytes += info.size
+        columns = [(c.name, duckdb_type(parse(c.type))) for c in d.columns]
+        src.select_sql = self._select(
+            d.format, d.format_options, columns, src.paths, keys, partitions
+        )
+        return src
+
+    def _select(
+        self,
+        fmt: str,
+        options: dict[str, Any],
+        columns: list[tuple[str, str]],
+        paths: list[str],
+        keys: list[str],
+        partitions: list[Partition],
+    ) -> str:
+        if not paths:  # no files (or all pruned): the right columns, no rows
+            cols = [f"CAST(NULL AS {t}) AS {_ident(n)}" for n, t in columns]
+            cols += [f"CAST(NULL AS VARCHAR) AS {_ident(k)}" for k in keys]
+            return f"SELECT {', '.join(cols)} WHERE false"
+        files = "[" + ", ".join(_lit(p) for p in paths) + "]"
+        col_struct = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in columns) + "}"
+        if fmt == "json":
+            reader = (
+                f"read_json({files}, format='newline_delimited', columns={col_struct}, "
+                f"filename={_lit(FILE_COLUMN)})"
+            )
+        elif fmt == "csv":
+            delim = _lit(options.get("delimiter", ","))
+            quote = _lit(options.get("quote", '"'))
+            escape = _lit(options.get("escape", '"'))
+            header = "true" if options.get("header", True) else "false"
+            reader = (
+                f"read_csv({files}, delim={delim}, quote={quote}, escape={escape}, "
+                f"header={header}, columns={col_struct}, filename={_lit(FILE_COLUMN)})"
+            )
+        elif fmt == "parquet":
+            reader = f"read_parquet({files}, union_by_name=true, filename={_lit(FILE_COLUMN)})"
+        else:
+            raise InvalidArgument(f"tables in format {fmt!r} cannot be queried yet")
+        names = ", ".join(_ident(n) for n, _ in columns)
+        if not keys:
+            return f"SELECT {names} FROM {reader}"
+        rows = ", ".join(
+            "("
+            + ", ".join([_lit(self._local(p.location.rstrip("/")))] + [_lit(v) for v in p.values])
+            + ")"
+            for p in partitions
+        )
+        part_cols = ", ".join(f"p.{_ident(k)}" for k in keys)
+        aliases = ", ".join(["__folder"] + [_ident(k) for k in keys])
+        return (
+            f"SELECT {', '.join('t.' + _ident(n) for n, _ in columns)}, {part_cols} "
+            f"FROM {reader} t JOIN (VALUES {rows}) p({aliases}) "
+            f"ON parse_dirpath(t.{_ident(FILE_COLUMN)}) = p.__folder"
+        )
+
+    def _iceberg(self, table: CatalogTable) -> Source:
+        ice = self.iceberg._load(table.database, table.name)
+        src = Source(table.database, table.name, "")
+        columns = [(c.name, duckdb_type(parse(c.type))) for c in table.definition.columns]
+        for task in ice.scan().plan_files():
+            if task.delete_files:
+                raise InvalidArgument(
+                    f"{table.database}.{table.name} has row-level delete files, which the query "
+                    "engine does not read yet"
+                )
+            path = task.file.file_path.removeprefix("file://")
+            src.paths.append(path)
+            src.bytes += task.file.file_size_in_bytes
+        if not src.paths:
+            src.select_sql = self._select("parquet", {}, columns, [], [], [])
+            return src
+        files = "[" + ", ".join(_lit(p) for p in src.paths) + "]"
+        # Columns added later are missing in older files: union_by_name gives them NULL.
+        casts = ", ".join(f"CAST({_ident(n)} AS {t}) AS {_ident(n)}" for n, t in columns)
+        src.select_sql = f"SELECT {casts} FROM read_parquet({files}, union_by_name=true)"
+        return src

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.schema import Column
+from lakebox.catalog.service import Catalog
+from lakebox.crawler.service import Crawlers
+from lakebox.crawler.settings import CrawlerSettings
+from lakebox.errors import InvalidArgument, NotFound
+from lakebox.meta.database import Database
+from lakebox.query.dialects import SqlSyntaxError
+from lakebox.query.engine import QueryEngine
+from lakebox.storage import Lake, LocalStore, ObjectEvents
+
+
+@pytest.fixture
+def engine(db: Database, tmp_path: Path) -> QueryEngine:
+    lake = Lake(LocalStore(tmp_path / "data"), ObjectEvents(db))
+    for hour, orders in [(18, [(1, 10.0, "nl"), (2, 5.5, "de")]), (19, [(3, 7.25, "nl")])]:
+        body = b"".join(
+            orjson.dumps({"id": i, "total": t, "customer": {"country": c}, "tags": ["x"]}) + b"\n"
+            for i, t, c in orders
+        )
+        lake.put(f"raw/orders/2026/11/25/{hour}/orders-{hour}", body)
+    lake.put("raw/people/p.csv", b'id,name,bio\n1,"Doe, Jane","said ""hi""\nthen left"\n2,Bob,x\n')
+    buf = io.BytesIO()
+    pq.write_table(pa.table({"sku": ["a", "b"], "price": [1.5, 2.0]}), buf)
+    lake.put("raw/products/p.parquet", buf.getvalue())
+    catalog = Catalog(db)
+    crawlers = Crawlers(db, catalog, lake.store, lake.events)
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake"))
+    assert crawlers.run("c").state == "SUCCEEDED"
+    iceberg = IcebergTables(db, catalog, lake.store)
+    iceberg.create("sales", "daily", [Column("day", "string"), Column("revenue", "float")])
+    iceberg.append(
+        "sales", "daily", pa.table({"day": ["mon"], "revenue": pa.array([1.5], pa.float32())})
+    )
+    iceberg.evolve(
+        "sales", "daily", add=[Column("note", "string")], widen=[Column("revenue", "double")]
+    )
+    iceberg.append("sales", "daily", pa.table({"day": ["tue"], "revenue": [2.5], "note": ["up"]}))
+    return QueryEngine(catalog, iceberg, lake.store, tmp_path / "spill", memory_limit="512MB")
+
+
+def test_json_table_with_partitions_and_nested_fields(engine: QueryEngine) -> None:
+    r = engine.run(
+        "SELECT hour, count(*) AS n, sum(total) AS revenue FROM lake.orders "
+        "WHERE customer.country = 'nl' GROUP BY hour ORDER BY hour"
+    )
+    assert r.rows == [("18", 1, 10.0), ("19", 1, 7.25)]
+    assert [c[0] for c in r.columns] == ["hour", "n", "revenue"]
+
+
+def test_partition_predicates_prune_files(engine: QueryEngine) -> None:
+    everything = engine.run("SELECT count(*) FROM lake.orders")
+    pruned = engine.run("SELECT count(*) FROM lake.orders WHERE hour = '19' AND year >= '2026'")
+    assert (everything.rows, pruned.rows) == ([(3,)], [(1,)])
+    assert (everything.files_scanned, pruned.files_scanned) == (2, 1)
+    none = engine.run("SELECT count(*) FROM lake.orders WHERE hour IN ('07')")
+    assert (none.rows, none.files_scanned) == ([(0,)], 0)
+
+
+def test_csv_parquet_and_iceberg_tables(engine: QueryEngine) -> None:
+    assert engine.run("SELECT bio FROM lake.people WHERE id = 1").rows == [
+        ('said "hi"\nthen left',)
+    ]
+    assert engine.run("SELECT sum(price) FROM lake.products").rows == [(3.5,)]
+    r = engine.run("SELECT day, revenue, note FROM sales.daily ORDER BY day")
+    assert r.rows == [("mon", 1.5, None), ("tue", 2.5, "up")]  # older file: new column is NULL
+
+
+def test_dialects(engine: QueryEngine) -> None:
+    assert engine.run(
+        "SELECT nvl(NULL, 1) AS x FROM lake.products LIMIT 1", dialect="spark"
+    ).rows == [(1,)]
+    r = engine.run(
+        "SELECT NVL(NULL, 'y') FROM lake.products FETCH FIRST 1 ROWS ONLY", dialect="oracle"
+    )
+    assert r.rows == [("y",)]
+    r = engine.run("SELECT approx_distinct(id) FROM lake.orders")  # Athena/Trino by default
+    assert r.rows == [(3,)]
+    with pytest.raises(InvalidArgument, match="unknown dialect 'mysql'"):
+        engine.run("SELECT 1", dialect="mysql")
+
+
+def test_syntax_errors_point_at_line_and_column(engine: QueryEngine) -> None:
+    with pytest.raises(SqlSyntaxError) as exc:
+        engine.run("SELECT id\nFROM lake.orders\nWHERE (")
+    assert "line 3, column" in exc.value.message
+    assert exc.value.message.splitlines()[-1].strip() == "^"
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("SELECT * FROM read_csv('/etc/passwd')", "table functions such as"),
+        ("SELECT * FROM read_parquet('http://example.com/x.parquet')", "table functions"),
+        ("SELECT * FROM glob('/etc/*')", "table functions"),
+        ("COPY (SELECT 1) TO '/tmp/x.csv'", "COPY statements are not allowed"),
+        ("ATTACH '/tmp/x.db' AS x", "ATTACH statements are not allowed"),
+        ("INSTALL httpfs", "not allowed"),
+        ("LOAD httpfs", "not allowed"),
+        ("SET memory_limit = '100GB'", "SET statements are not allowed"),
+        ("PRAGMA database_list", "not allowed"),
+        ("EXPORT DATABASE '/tmp/x'", "not allowed"),
+        ("CREATE TABLE lake.x AS SELECT 1", "CREATE statements are not allowed"),
+        ("DROP TABLE lake.orders", "DROP statements are not allowed"),
+        ("SELECT * FROM lake.orders; SELECT 1", "one statement per query"),
+    ],
+)
+def test_sandbox_refuses_everything_but_reading(
+    engine: QueryEngine, sql: str, message: str
+) -> None:
+    with pytest.raises(InvalidArgument, match=message):
+        engine.run(sql, dialect="duckdb")
+
+
+def test_the_engine_itself_is_locked_down(engine: QueryEngine) -> None:
+    """Even past the first wall (an expression, not a table function), DuckDB refuses files."""
+    with pytest.raises(Exception, match="disabled by configuration|not allowed|does not exist"):
+        engine.run(
+            "SELECT (SELECT count(*) FROM lake.products), current_setting('memory_limit'), "
+            "(SELECT 1 FROM lake.products WHERE sku = (SELECT content FROM read_text('/etc/hostname')))",
+            dialect="duckdb",
+        )
+
+
+def test_unknown_names(engine: QueryEngine) -> None:
+    with pytest.raises(NotFound, match="table lake.ordrs not found; did you mean orders"):
+        engine.run("SELECT * FROM lake.ordrs")
+    with pytest.raises(NotFound, match="database 'nope' not found"):
+        engine.run("SELECT * FROM nope.orders")
+    with pytest.raises(InvalidArgument, match="needs its database: write database.orders"):
+        engine.run("SELECT * FROM orders")
+    with pytest.raises(Exception, match="nope"):
+        engine.run("SELECT nope FROM lake.orders")

@@ -65,26 +65,8 @@ class QueryEngine:
         sources: list[Source] = [
             self.sources.source(self.catalog.table(db, name), tree) for db, name in check(tree)
         ]
-        self.spill_dir.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(
-            config={
-                "memory_limit": self.memory_limit,
-                "temp_directory": str(self.spill_dir),
-                "threads": self.threads,
-                "autoinstall_known_extensions": False,
-                "autoload_known_extensions": False,
-            }
-        )
+        con = self._connect(sources)
         try:
-            for src in sources:
-                con.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(src.database)}")
-                con.execute(
-                    f"CREATE VIEW {_ident(src.database)}.{_ident(src.name)} AS {src.select_sql}"
-                )
-            paths = [p for s in sources for p in s.paths]
-            con.execute(f"SET allowed_paths = [{', '.join(_lit(p) for p in paths)}]")
-            con.execute("SET enable_external_access = false")
-            con.execute("SET lock_configuration = true")
             start = time.perf_counter()
             try:
                 cursor = con.execute(to_duckdb(tree))
@@ -102,3 +84,29 @@ class QueryEngine:
             sum(len(s.paths) for s in sources),
             elapsed,
         )
+
+    def _connect(self, sources: list[Source]) -> Any:
+        """A connection that sees the named tables and may read only their files: external
+        access off, every other path refused, extensions never loaded, configuration locked."""
+        import duckdb
+
+        self.spill_dir.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(
+            config={
+                "memory_limit": self.memory_limit,
+                "temp_directory": str(self.spill_dir),
+                "threads": self.threads,
+                "autoinstall_known_extensions": False,
+                "autoload_known_extensions": False,
+            }
+        )
+        for src in sources:
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(src.database)}")
+            con.execute(
+                f"CREATE VIEW {_ident(src.database)}.{_ident(src.name)} AS {src.select_sql}"
+            )
+        paths = [p for s in sources for p in s.paths]
+        con.execute(f"SET allowed_paths = [{', '.join(_lit(p) for p in paths)}]")
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        return con

@@ -58,6 +58,14 @@ SETTINGS: tuple[Setting, ...] = (
         lambda r: f"http://127.0.0.1:{r['port']}",
         "Where CLI commands find the running server.",
     ),
+    Setting("query_timeout_s", float, _const(600.0), "A query running longer is stopped."),
+    Setting("query_concurrency", int, _const(2), "Queries run at once; others wait QUEUED."),
+    Setting(
+        "query_memory_limit",
+        str,
+        _const("2GB"),
+        "DuckDB memory per query; larger work spills to $LAKEBOX_HOME/spill.",
+    ),
     Setting(
         "max_request_bytes",
         int,
@@ -81,6 +89,9 @@ class Settings:
     s3_access_key_id: str
     s3_secret_access_key: str
     url: str
+    query_timeout_s: float
+    query_concurrency: int
+    query_memory_limit: str
     max_request_bytes: int
 
     @property

@@ -16,6 +16,8 @@ from lakebox.crawler.service import Crawlers
 from lakebox.errors import ConfigError
 from lakebox.ingest.service import IngestService
 from lakebox.meta.database import Database
+from lakebox.query.engine import QueryEngine
+from lakebox.query.service import QueryService
 from lakebox.storage import Lake, ObjectEvents, open_store
 
 
@@ -35,6 +37,19 @@ class Lakebox:
         self.iceberg = IcebergTables(self.db, self.catalog, self.store)
         self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
         self.crawl_runner = CrawlRunner(self.crawlers)
+        self.queries = QueryService(
+            self.db,
+            QueryEngine(
+                self.catalog,
+                self.iceberg,
+                self.store,
+                spill_dir=settings.home / "spill",
+                memory_limit=settings.query_memory_limit,
+            ),
+            self.lake,
+            max_concurrent=settings.query_concurrency,
+            timeout_s=settings.query_timeout_s,
+        )
         self._lock_file: IO[str] | None = None
 
     def start(self) -> None:
@@ -44,8 +59,10 @@ class Lakebox:
         ensure_admin_credential(self.settings.admin_credential_file, self.keys)
         self.ingest.start()
         self.crawl_runner.start()
+        self.queries.start()
 
     def stop(self) -> None:
+        self.queries.stop()
         self.crawl_runner.stop()
         self.ingest.stop()
         self.db.dispose()

@@ -12,6 +12,7 @@ from rich.markup import escape
 from lakebox.cli import catalog, keys, streams
 from lakebox.cli.output import err_console, print_table
 from lakebox.cli.put import put
+from lakebox.cli.sql import sql
 from lakebox.config import Settings, describe_settings
 from lakebox.errors import LakeboxError
 
@@ -27,6 +28,7 @@ app.add_typer(catalog.databases, name="databases")
 app.add_typer(catalog.tables, name="tables")
 app.add_typer(catalog.crawlers, name="crawlers")
 app.command("put")(put)
+app.command("sql")(sql)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,14 @@ class QueryEngine:
         self.memory_limit = memory_limit
         self.threads = threads
 
-    def run(self, sql: str, dialect: str = DEFAULT_DIALECT) -> QueryResult:
+    def run(
+        self,
+        sql: str,
+        dialect: str = DEFAULT_DIALECT,
+        on_connect: Callable[[Any], None] | None = None,
+    ) -> QueryResult:
+        """Run one query. ``on_connect`` receives the DuckDB connection, so another thread can
+        interrupt it (timeouts, cancellation)."""
         import duckdb
 
         check_keywords(sql)
@@ -67,6 +75,8 @@ class QueryEngine:
         ]
         con = self._connect(sources)
         try:
+            if on_connect is not None:
+                on_connect(con)  # may raise to abort (a cancelled query)
             start = time.perf_counter()
             try:
                 cursor = con.execute(to_duckdb(tree))

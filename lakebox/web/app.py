@@ -15,7 +15,7 @@ from starlette.routing import Route
 from lakebox.config import Settings
 from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
-from lakebox.web import api, catalog
+from lakebox.web import api, catalog, queries
 from lakebox.web.endpoint import json_response
 from lakebox.web.errors import aws_json_error
 from lakebox.web.firehose import TARGET_PREFIX, firehose_endpoint
@@ -73,5 +73,6 @@ def create_app(
         Route("/", aws_target, methods=["POST"]),
         *api.routes,
         *catalog.routes,
+        *queries.routes,
     ]
     return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,87 @@
+"""`lakebox sql "SELECT ..."`: run a query, wait, print or save its results."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import time
+from typing import Annotated, Any
+
+import orjson
+import typer
+
+from lakebox.cli.client import ApiClient
+from lakebox.cli.output import console, err_console, print_table
+from lakebox.config import Settings
+from lakebox.errors import InvalidArgument, LakeboxError
+
+
+class QueryError(LakeboxError):
+    """The query failed or was cancelled; the message is the engine's."""
+
+
+def run_query(client: ApiClient, sql: str, dialect: str) -> tuple[dict[str, Any], list[list[Any]]]:
+    execution = client.request("POST", "/v1/queries", json={"sql": sql, "dialect": dialect})
+    with err_console.status("running..."):
+        while execution["state"] in ("QUEUED", "RUNNING"):
+            time.sleep(0.1)
+            execution = client.request("GET", f"/v1/queries/{execution['id']}")
+    if execution["state"] != "SUCCEEDED":
+        raise QueryError(f"query {execution['state'].lower()}: {execution['error']}")
+    rows: list[list[Any]] = []
+    page: int | None = 1
+    while page is not None:
+        result = client.request("GET", f"/v1/queries/{execution['id']}/results?page={page}")
+        rows.extend(result["rows"])
+        page = result["next_page"]
+    return execution, rows
+
+
+def sql(
+    query: Annotated[str, typer.Argument(help="The SQL (Athena/Trino dialect by default).")],
+    dialect: Annotated[
+        str, typer.Option(help="athena, trino, presto, spark, oracle or duckdb.")
+    ] = "athena",
+    format: Annotated[str, typer.Option("--format", help="table, csv or json (lines).")] = "table",
+    output: Annotated[str | None, typer.Option(help="Write the results to this file.")] = None,
+) -> None:
+    """Run a SQL query over the catalog's tables and print (or save) the results."""
+    if format not in ("table", "csv", "json"):
+        raise InvalidArgument(f"--format {format!r}; use table, csv or json")
+    client = ApiClient(Settings.load())
+    execution, rows = run_query(client, query, dialect)
+    names = [c["name"] for c in execution["columns"] or []]
+    if format == "table" and output is None:
+        print_table("", names, rows)
+        console.print(
+            f"{len(rows)} row(s) in {execution['engine_ms']:.0f} ms, "
+            f"{execution['bytes_scanned']} bytes scanned"
+        )
+        return
+    text = io.StringIO()
+    if format in ("csv", "table"):
+        writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow(
+                [
+                    ""
+                    if v is None
+                    else orjson.dumps(v).decode()
+                    if isinstance(v, list | dict)
+                    else v
+                    for v in row
+                ]
+            )
+    else:
+        for row in rows:
+            text.write(
+                orjson.dumps(dict(zip(names, row, strict=True)), default=str).decode() + "\n"
+            )
+    if output is None:
+        sys.stdout.write(text.getvalue())
+    else:
+        with open(output, "w") as fh:
+            fh.write(text.getvalue())
+        err_console.print(f"wrote {len(rows)} row(s) to {output}")

@@ -1,0 +1,355 @@
+"""Query executions (Athena's StartQueryExecution & co.): queued, run, recorded, results kept.
+
+States: QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED, changed only by ``_transition``.
+Results are written to the lake as CSV (as Athena writes it: a header row, every value
+quoted, NULL empty) and Parquet, and fetched page by page.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import queue
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import orjson
+from sqlalchemy import insert, select, update
+
+from lakebox.auth.keys import AccessKey
+from lakebox.errors import InvalidArgument, LakeboxError, NotFound, ServiceUnavailable
+from lakebox.meta.database import Database
+from lakebox.meta.times import as_utc
+from lakebox.query.dialects import DIALECTS
+from lakebox.query.engine import QueryEngine
+from lakebox.query.tables import query_executions
+from lakebox.storage.lake import Lake
+
+log = logging.getLogger(__name__)
+
+State = Literal["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]
+FINAL: tuple[State, ...] = ("SUCCEEDED", "FAILED", "CANCELLED")
+_ALLOWED: dict[State, tuple[State, ...]] = {
+    "QUEUED": ("RUNNING", "CANCELLED"),
+    "RUNNING": ("SUCCEEDED", "FAILED", "CANCELLED"),
+}
+RESULTS_PREFIX = "query-results/"
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class QueryExecution:
+    id: str
+    sql: str
+    dialect: str
+    state: State
+    submitted_by: str
+    submitter: str
+    submitted_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+    engine_ms: float | None
+    rows: int | None
+    bytes_scanned: int | None
+    columns: list[dict[str, str]] | None
+    error: str | None
+    result_key: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "sql": self.sql,
+            "dialect": self.dialect,
+            "state": self.state,
+            "submitted_by": self.submitter,
+            "submitted_at": self.submitted_at.isoformat(),
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "completed_at": self.completed_at.isoformat() if self.completed_at else None,
+            "engine_ms": self.engine_ms,
+            "rows": self.rows,
+            "bytes_scanned": self.bytes_scanned,
+            "columns": self.columns,
+            "error": self.error,
+            "results": {
+                "csv": f"{self.result_key}.csv",
+                "parquet": f"{self.result_key}.parquet",
+            }
+            if self.result_key
+            else None,
+        }
+
+
+class QueryService:
+    def __init__(
+        self,
+        db: Database,
+        engine: QueryEngine,
+        lake: Lake,
+        max_concurrent: int = 2,
+        timeout_s: float = 600.0,
+    ) -> None:
+        self.db = db
+        self.engine = engine
+        self.lake = lake
+        self.max_concurrent = max_concurrent
+        self.timeout_s = timeout_s
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._running: dict[str, Any] = {}  # id → DuckDB connection, to interrupt
+        self._cancelled: set[str] = set()
+        self._timed_out: set[str] = set()
+        self._lock = threading.Lock()
+        self._workers: list[threading.Thread] = []
+
+    def start(self) -> None:
+        for i in range(self.max_concurrent):
+            t = threading.Thread(target=self._work, name=f"lakebox-query-{i}", daemon=True)
+            t.start()
+            self._workers.append(t)
+
+    def stop(self) -> None:
+        for _ in self._workers:
+            self._queue.put(None)
+        with self._lock:
+            for con in self._running.values():
+                con.interrupt()
+        for t in self._workers:
+            t.join(timeout=10)
+
+    # -- requests -----------------------------------------------------------------------------
+
+    def submit(self, sql: str, dialect: str, key: AccessKey) -> QueryExecution:
+        if not sql.strip():
+            raise InvalidArgument("the query is empty")
+        if dialect not in DIALECTS:
+            raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
+        if not self._workers:
+            raise ServiceUnavailable("the query service is not running")
+        qid = str(uuid.uuid4())
+        with self.db.begin() as conn:
+            conn.execute(
+                insert(query_executions).values(
+                    id=qid,
+                    sql=sql,
+                    dialect=dialect,
+                    state="QUEUED",
+                    submitted_by=key.access_key_id,
+                    submitter=key.name,
+                    submitted_at=datetime.now(UTC),
+                )
+            )
+        self._queue.put(qid)
+        return self.get(qid)
+
+    def get(self, qid: str) -> QueryExecution:
+        with self.db.begin() as conn:
+            row = conn.execute(select(query_executions).where(query_executions.c.id == qid)).first()
+        if row is None:
+            raise NotFound(f"query execution {qid!r} not found")
+        return _execution(row)
+
+    def history(self, key: AccessKey | None, limit: int = 50) -> list[QueryExecution]:
+        query = select(query_executions).order_by(query_executions.c.submitted_at.desc())
+        if key is not None:
+            query = query.where(query_executions.c.submitted_by == key.access_key_id)
+        with self.db.begin() as conn:
+            rows = conn.execute(query.limit(limit)).all()
+        return [_execution(r) for r in rows]
+
+    def cancel(self, qid: str) -> QueryExecution:
+        execution = self.get(qid)
+        if execution.state in FINAL:
+            return execution
+        with self._lock:
+            self._cancelled.add(qid)
+        if execution.state == "QUEUED" and self._transition(
+            qid, "CANCELLED", completed_at=datetime.now(UTC), error="cancelled before it started"
+        ):
+            return self.get(qid)
+        # Running: interrupt until it stops (an interrupt that lands just before DuckDB starts
+        # executing would be lost, so keep at it for a while).
+        threading.Thread(target=self._interrupt_until_done, args=(qid,), daemon=True).start()
+        return self.get(qid)
+
+    def _interrupt_until_done(self, qid: str, within_s: float = 10.0) -> None:
+        import time
+
+        deadline = time.monotonic() + within_s
+        while time.monotonic() < deadline:
+            with self._lock:
+                con = self._running.get(qid)
+            if con is not None:
+                con.interrupt()
+            if self.get(qid).state in FINAL:
+                return
+            time.sleep(0.05)
+
+    def wait(self, qid: str, timeout: float = 60.0) -> QueryExecution:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            execution = self.get(qid)
+            if execution.state in FINAL or time.monotonic() > deadline:
+                return execution
+            time.sleep(0.05)
+
+    def results(self, qid: str, page: int = 1, page_size: int = MAX_PAGE) -> dict[str, Any]:
+        """One page of a succeeded query's rows, as lists, with the column names and types."""
+        import pyarrow.parquet as pq
+
+        execution = self.get(qid)
+        if execution.state != "SUCCEEDED" or execution.result_key is None:
+            raise InvalidArgument(
+                f"query {qid} is {execution.state}"
+                + (f": {execution.error}" if execution.error else "")
+                + "; results exist once it has SUCCEEDED"
+            )
+        if page < 1 or not 1 <= page_size <= MAX_PAGE:
+            raise InvalidArgument(f"page starts at 1 and page_size is 1-{MAX_PAGE}")
+        table = pq.read_table(io.BytesIO(self.lake.get(execution.result_key + ".parquet")))
+        start = (page - 1) * page_size
+        chunk = table.slice(start, page_size)
+        rows = [list(r) for r in zip(*(c.to_pylist() for c in chunk.columns), strict=True)]
+        return {
+            "id": qid,
+            "columns": execution.columns,
+            "page": page,
+            "page_size": page_size,
+            "rows": rows,
+            "total_rows": table.num_rows,
+            "next_page": page + 1 if start + page_size < table.num_rows else None,
+        }
+
+    # -- the workers --------------------------------------------------------------------------
+
+    def _transition(self, qid: str, state: State, **values: Any) -> bool:
+        """Move to ``state`` if allowed from the current one; False if not (e.g. cancelled)."""
+        with self.db.begin() as conn:
+            current = conn.scalar(
+                select(query_executions.c.state).where(query_executions.c.id == qid)
+            )
+            if current is None or state not in _ALLOWED.get(current, ()):
+                return False
+            conn.execute(
+                update(query_executions)
+                .where(query_executions.c.id == qid)
+                .values(state=state, **values)
+            )
+        return True
+
+    def _work(self) -> None:
+        while True:
+            qid = self._queue.get()
+            if qid is None:
+                return
+            try:
+                self._execute(qid)
+            except Exception:  # a worker must survive anything one query does
+                log.exception("query %s failed unexpectedly", qid)
+
+    def _execute(self, qid: str) -> None:
+        if not self._transition(qid, "RUNNING", started_at=datetime.now(UTC)):
+            return  # cancelled while queued
+        execution = self.get(qid)
+        timer = threading.Timer(self.timeout_s, self._timeout, args=(qid,))
+        timer.daemon = True
+        timer.start()
+
+        def register(con: Any) -> None:
+            with self._lock:
+                self._running[qid] = con
+                cancelled = qid in self._cancelled
+            if cancelled:
+                raise LakeboxError("cancelled")
+
+        try:
+            result = self.engine.run(execution.sql, execution.dialect, on_connect=register)
+            key = f"{RESULTS_PREFIX}{qid}"
+            self._write_results(key, result.table)
+        except LakeboxError as exc:
+            with self._lock:
+                cancelled = qid in self._cancelled
+                timed_out = qid in self._timed_out
+            if cancelled:
+                self._transition(
+                    qid, "CANCELLED", completed_at=datetime.now(UTC), error="cancelled"
+                )
+            else:
+                message = (
+                    f"the query ran longer than the {self.timeout_s:.0f} s limit and was stopped"
+                    if timed_out
+                    else exc.message
+                )
+                self._transition(qid, "FAILED", completed_at=datetime.now(UTC), error=message)
+            return
+        finally:
+            timer.cancel()
+            with self._lock:
+                self._running.pop(qid, None)
+        self._transition(
+            qid,
+            "SUCCEEDED",
+            completed_at=datetime.now(UTC),
+            engine_ms=result.engine_ms,
+            rows=result.table.num_rows,
+            bytes_scanned=result.bytes_scanned,
+            columns=orjson.dumps([{"name": n, "type": t} for n, t in result.columns]).decode(),
+            result_key=key,
+        )
+
+    def _timeout(self, qid: str) -> None:
+        with self._lock:
+            self._timed_out.add(qid)
+            con = self._running.get(qid)
+        if con is not None:
+            con.interrupt()
+
+    def _write_results(self, key: str, table: Any) -> None:
+        import pyarrow.csv as pacsv
+        import pyarrow.parquet as pq
+
+        buf = io.BytesIO()
+        pq.write_table(table, buf)
+        self.lake.put(key + ".parquet", buf.getvalue(), source="query")
+        out = io.BytesIO()
+        # As Athena writes results: a header row, every value quoted, NULL as an empty field.
+        pacsv.write_csv(_csv_ready(table), out, pacsv.WriteOptions(quoting_style="all_valid"))
+        self.lake.put(key + ".csv", out.getvalue(), source="query")
+
+
+def _csv_ready(table: Any) -> Any:
+    """Nested values (lists, structs) as JSON text: CSV has no other way to hold them."""
+    import pyarrow as pa
+
+    columns = []
+    for col in table.columns:
+        if pa.types.is_nested(col.type):
+            col = pa.array(
+                [None if v is None else orjson.dumps(v).decode() for v in col.to_pylist()],
+                pa.string(),
+            )
+        columns.append(col)
+    return pa.table(columns, names=table.column_names)
+
+
+def _execution(row: Any) -> QueryExecution:
+    return QueryExecution(
+        id=row.id,
+        sql=row.sql,
+        dialect=row.dialect,
+        state=row.state,
+        submitted_by=row.submitted_by,
+        submitter=row.submitter,
+        submitted_at=as_utc(row.submitted_at),
+        started_at=as_utc(row.started_at) if row.started_at else None,
+        completed_at=as_utc(row.completed_at) if row.completed_at else None,
+        engine_ms=row.engine_ms,
+        rows=row.rows,
+        bytes_scanned=row.bytes_scanned,
+        columns=orjson.loads(row.columns) if row.columns else None,
+        error=row.error,
+        result_key=row.result_key,
+    )

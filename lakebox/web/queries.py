@@ -1,0 +1,84 @@
+"""lakebox's query API: ``/v1/queries`` (start, state, results, history, cancel)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from lakebox.auth.keys import AccessKey
+from lakebox.errors import AccessDenied, InvalidArgument
+from lakebox.instance import Lakebox
+from lakebox.query.dialects import DEFAULT_DIALECT
+from lakebox.query.service import QueryExecution
+from lakebox.web.body import json_object
+from lakebox.web.endpoint import endpoint, json_response
+
+
+def _own(box: Lakebox, key: AccessKey, qid: str) -> QueryExecution:
+    """A query execution the caller may see: their own, or any for an admin."""
+    execution = box.queries.get(qid)
+    if key.role != "admin" and execution.submitted_by != key.access_key_id:
+        raise AccessDenied(f"query execution {qid} belongs to another key")
+    return execution
+
+
+async def start(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    params = json_object(body)
+    sql = params.get("sql")
+    if not isinstance(sql, str):
+        raise InvalidArgument("'sql' (a string) is required")
+    dialect = str(params.get("dialect", DEFAULT_DIALECT))
+    execution = await asyncio.to_thread(box.queries.submit, sql, dialect, key)
+    if params.get("wait"):
+        execution = await asyncio.to_thread(box.queries.wait, execution.id, float(params["wait"]))
+    return json_response(execution.as_json(), status=202 if execution.state == "QUEUED" else 200)
+
+
+async def get(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    return (await asyncio.to_thread(_own, box, key, request.path_params["id"])).as_json()
+
+
+async def results(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    qid = request.path_params["id"]
+    await asyncio.to_thread(_own, box, key, qid)
+    try:
+        page = int(request.query_params.get("page", "1"))
+        size = int(request.query_params.get("page_size", "1000"))
+    except ValueError:
+        raise InvalidArgument("page and page_size must be numbers") from None
+    fmt = request.query_params.get("format", "json")
+    if fmt in ("csv", "parquet"):
+        execution = box.queries.get(qid)
+        if execution.result_key is None:
+            raise InvalidArgument(f"query {qid} is {execution.state}; it has no results")
+        data = await asyncio.to_thread(box.lake.get, f"{execution.result_key}.{fmt}")
+        media = "text/csv" if fmt == "csv" else "application/vnd.apache.parquet"
+        return Response(data, media_type=media)
+    if fmt != "json":
+        raise InvalidArgument(f"format {fmt!r}; use json, csv or parquet")
+    return await asyncio.to_thread(box.queries.results, qid, page, size)
+
+
+async def history(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    everyone = key.role == "admin" and request.query_params.get("all") in ("1", "true")
+    runs = await asyncio.to_thread(box.queries.history, None if everyone else key)
+    return {"queries": [q.as_json() for q in runs]}
+
+
+async def cancel(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    qid = request.path_params["id"]
+    await asyncio.to_thread(_own, box, key, qid)
+    return (await asyncio.to_thread(box.queries.cancel, qid)).as_json()
+
+
+routes = [
+    Route("/v1/queries", endpoint(start), methods=["POST"]),
+    Route("/v1/queries", endpoint(history), methods=["GET"]),
+    Route("/v1/queries/{id}", endpoint(get), methods=["GET"]),
+    Route("/v1/queries/{id}/results", endpoint(results), methods=["GET"]),
+    Route("/v1/queries/{id}/cancel", endpoint(cancel), methods=["POST"]),
+]

@@ -59,6 +59,9 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
     assert "created web.clicks" in stdout
     assert "column campaign added (string)" in stdout
     assert "column ms type widened bigint -> double" in stdout
+    # the SQL part of the tour
+    assert '"page"' in stdout and '"/cart"' not in stdout  # --format csv, only the nl clicks
+    assert "row(s) in" in stdout
 
 
 def test_readme_links_exist() -> None:

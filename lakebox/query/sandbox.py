@@ -74,7 +74,7 @@ def check(tree: exp.Expr) -> list[tuple[str, str]]:
         if not isinstance(table.this, exp.Identifier):
             name = table.this.sql() if table.this is not None else "?"
             raise QueryRefused(
-                f"table functions such as {name.split('(')[0]}(...) are not allowed: "
+                f"table functions such as {name.split('(')[0].lower()}(...) are not allowed: "
                 "queries read catalog tables only (database.table)"
             )
         if table.catalog:

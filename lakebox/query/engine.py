@@ -12,7 +12,7 @@ from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.service import Catalog
 from lakebox.errors import InvalidArgument, LakeboxError
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
-from lakebox.query.sandbox import check, check_keywords
+from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
 from lakebox.storage.base import ObjectStore
 
@@ -57,6 +57,7 @@ class QueryEngine:
         sql: str,
         dialect: str = DEFAULT_DIALECT,
         on_connect: Callable[[Any], None] | None = None,
+        default_database: str | None = None,
     ) -> QueryResult:
         """Run one query. ``on_connect`` receives the DuckDB connection, so another thread can
         interrupt it (timeouts, cancellation)."""
@@ -70,6 +71,8 @@ class QueryEngine:
                 "statements"
             )
         tree = statements[0]
+        if default_database:
+            qualify(tree, default_database)
         sources: list[Source] = [
             self.sources.source(self.catalog.table(db, name), tree) for db, name in check(tree)
         ]

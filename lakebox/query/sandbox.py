@@ -93,3 +93,11 @@ def check(tree: exp.Expr) -> list[tuple[str, str]]:
         if name.startswith(("read_", "parquet_", "glob", "sniff_")):
             raise QueryRefused(f"function {name}() is not allowed: it reads files")
     return sorted(set(tables))
+
+
+def qualify(tree: exp.Expr, database: str) -> None:
+    """Give table names without a database the default one (CTE names stay as they are)."""
+    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+    for table in tree.find_all(exp.Table):
+        if isinstance(table.this, exp.Identifier) and not table.db and table.name not in ctes:
+            table.set("db", exp.to_identifier(database))

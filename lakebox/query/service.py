@@ -45,6 +45,7 @@ class QueryExecution:
     id: str
     sql: str
     dialect: str
+    default_database: str | None
     state: State
     submitted_by: str
     submitter: str
@@ -120,7 +121,9 @@ class QueryService:
 
     # -- requests -----------------------------------------------------------------------------
 
-    def submit(self, sql: str, dialect: str, key: AccessKey) -> QueryExecution:
+    def submit(
+        self, sql: str, dialect: str, key: AccessKey, default_database: str | None = None
+    ) -> QueryExecution:
         if not sql.strip():
             raise InvalidArgument("the query is empty")
         if dialect not in DIALECTS:
@@ -134,6 +137,7 @@ class QueryService:
                     id=qid,
                     sql=sql,
                     dialect=dialect,
+                    default_database=default_database,
                     state="QUEUED",
                     submitted_by=key.access_key_id,
                     submitter=key.name,
@@ -196,8 +200,8 @@ class QueryService:
                 return execution
             time.sleep(0.05)
 
-    def results(self, qid: str, page: int = 1, page_size: int = MAX_PAGE) -> dict[str, Any]:
-        """One page of a succeeded query's rows, as lists, with the column names and types."""
+    def rows(self, qid: str, offset: int, count: int) -> dict[str, Any]:
+        """``count`` rows of a succeeded query's results from ``offset``, and the total."""
         import pyarrow.parquet as pq
 
         execution = self.get(qid)
@@ -207,20 +211,25 @@ class QueryService:
                 + (f": {execution.error}" if execution.error else "")
                 + "; results exist once it has SUCCEEDED"
             )
+        table = pq.read_table(io.BytesIO(self.lake.get(execution.result_key + ".parquet")))
+        chunk = table.slice(offset, count)
+        rows = [list(r) for r in zip(*(c.to_pylist() for c in chunk.columns), strict=True)]
+        return {"rows": rows, "total_rows": table.num_rows, "columns": execution.columns}
+
+    def results(self, qid: str, page: int = 1, page_size: int = MAX_PAGE) -> dict[str, Any]:
+        """One page of a succeeded query's rows, as lists, with the column names and types."""
         if page < 1 or not 1 <= page_size <= MAX_PAGE:
             raise InvalidArgument(f"page starts at 1 and page_size is 1-{MAX_PAGE}")
-        table = pq.read_table(io.BytesIO(self.lake.get(execution.result_key + ".parquet")))
         start = (page - 1) * page_size
-        chunk = table.slice(start, page_size)
-        rows = [list(r) for r in zip(*(c.to_pylist() for c in chunk.columns), strict=True)]
+        got = self.rows(qid, start, page_size)
         return {
             "id": qid,
-            "columns": execution.columns,
+            "columns": got["columns"],
             "page": page,
             "page_size": page_size,
-            "rows": rows,
-            "total_rows": table.num_rows,
-            "next_page": page + 1 if start + page_size < table.num_rows else None,
+            "rows": got["rows"],
+            "total_rows": got["total_rows"],
+            "next_page": page + 1 if start + page_size < got["total_rows"] else None,
         }
 
     # -- the workers --------------------------------------------------------------------------
@@ -266,7 +275,12 @@ class QueryService:
                 raise LakeboxError("cancelled")
 
         try:
-            result = self.engine.run(execution.sql, execution.dialect, on_connect=register)
+            result = self.engine.run(
+                execution.sql,
+                execution.dialect,
+                on_connect=register,
+                default_database=execution.default_database,
+            )
             key = f"{RESULTS_PREFIX}{qid}"
             self._write_results(key, result.table)
         except LakeboxError as exc:
@@ -340,6 +354,7 @@ def _execution(row: Any) -> QueryExecution:
         id=row.id,
         sql=row.sql,
         dialect=row.dialect,
+        default_database=row.default_database,
         state=row.state,
         submitted_by=row.submitted_by,
         submitter=row.submitter,

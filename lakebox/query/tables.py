@@ -12,6 +12,8 @@ query_executions = Table(
     Column("id", String(36), primary_key=True),
     Column("sql", Text, nullable=False),
     Column("dialect", String(16), nullable=False),
+    # Database for table names without one (Athena's QueryExecutionContext.Database).
+    Column("default_database", String(255), nullable=True),
     Column("state", String(16), nullable=False),  # QUEUED RUNNING SUCCEEDED FAILED CANCELLED
     Column("submitted_by", String(32), nullable=False, index=True),  # access key id
     Column("submitter", String(255), nullable=False),  # the key's name

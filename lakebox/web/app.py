@@ -16,6 +16,8 @@ from lakebox.config import Settings
 from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
 from lakebox.web import api, catalog, queries
+from lakebox.web.athena import TARGET_PREFIX as ATHENA_PREFIX
+from lakebox.web.athena import athena_endpoint
 from lakebox.web.endpoint import json_response
 from lakebox.web.errors import aws_json_error
 from lakebox.web.firehose import TARGET_PREFIX, firehose_endpoint
@@ -33,9 +35,12 @@ async def aws_target(request: Request) -> Response:
     box: Lakebox = request.app.state.box
     if target.startswith(TARGET_PREFIX):
         return await firehose_endpoint(request, box, target[len(TARGET_PREFIX) :])
+    if target.startswith(ATHENA_PREFIX):
+        return await athena_endpoint(request, box, target[len(ATHENA_PREFIX) :])
     return aws_json_error(
         InvalidArgument(
-            f"unknown X-Amz-Target {target!r}; lakebox serves {TARGET_PREFIX}<Action>"
+            f"unknown X-Amz-Target {target!r}; lakebox serves {TARGET_PREFIX}<Action> and "
+            f"{ATHENA_PREFIX}<Action>"
             if target
             else "POST / needs an X-Amz-Target header (AWS JSON API)"
         )

@@ -39,6 +39,17 @@ FIREHOSE_ERRORS: tuple[tuple[type[LakeboxError], str, int], ...] = (
     (StorageError, "ServiceUnavailableException", 500),
 )
 
+# Athena answers almost every client error with InvalidRequestException.
+ATHENA_ERRORS: tuple[tuple[type[LakeboxError], str, int], ...] = (
+    (NotFound, "InvalidRequestException", 400),
+    (AlreadyExists, "InvalidRequestException", 400),
+    (LimitExceeded, "TooManyRequestsException", 400),
+    (InvalidArgument, "InvalidRequestException", 400),
+    (AccessDenied, "AccessDeniedException", 400),
+    (ServiceUnavailable, "InternalServerException", 500),
+    (StorageError, "InternalServerException", 500),
+)
+
 # AuthenticationFailed.reason → (AWS __type, HTTP status), as AWS JSON services answer.
 AWS_AUTH_ERRORS: dict[str, tuple[str, int]] = {
     "missing": ("MissingAuthenticationTokenException", 403),
@@ -49,13 +60,16 @@ AWS_AUTH_ERRORS: dict[str, tuple[str, int]] = {
 }
 
 
-def aws_json_error(exc: Exception) -> Response:
+def aws_json_error(
+    exc: Exception,
+    table: tuple[tuple[type[LakeboxError], str, int], ...] = FIREHOSE_ERRORS,
+) -> Response:
     if isinstance(exc, AuthenticationFailed):
         code, status = AWS_AUTH_ERRORS.get(exc.reason, ("InvalidSignatureException", 400))
         message = exc.message
     else:
         code, status, message = "InternalFailure", 500, ""
-        for cls, cls_code, cls_status in FIREHOSE_ERRORS:
+        for cls, cls_code, cls_status in table:
             if isinstance(exc, cls):
                 code, status, message = cls_code, cls_status, str(exc)
                 break

@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(36), nullable=False),
         sa.Column("sql", sa.Text, nullable=False),
         sa.Column("dialect", sa.String(16), nullable=False),
+        sa.Column("default_database", sa.String(255), nullable=True),
         sa.Column("state", sa.String(16), nullable=False),
         sa.Column("submitted_by", sa.String(32), nullable=False),
         sa.Column("submitter", sa.String(255), nullable=False),

@@ -1,0 +1,351 @@
+"""The Athena wire API subset: ``POST /`` with ``X-Amz-Target: AmazonAthena.<Action>``.
+
+Enough for boto3's ``athena`` client and PyAthena's cursor, pointed at lakebox with
+``endpoint_url``: start a query, poll it, page through its results (Athena's ResultSet with the
+header row and ColumnInfo), stop it, list and batch-get executions, and the catalog calls
+clients make (data catalogs, databases, table metadata, the work group).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import decimal
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from lakebox.auth.keys import AccessKey
+from lakebox.catalog.service import CatalogTable
+from lakebox.errors import InvalidArgument, LakeboxError, NotFound
+from lakebox.instance import Lakebox
+from lakebox.query.service import QueryExecution
+from lakebox.web.auth import authenticate
+from lakebox.web.body import json_object, read_body
+from lakebox.web.errors import AMZ_JSON, ATHENA_ERRORS, aws_json_error
+
+TARGET_PREFIX = "AmazonAthena."
+CATALOG = "AwsDataCatalog"
+WORK_GROUP = "primary"
+MAX_RESULTS = 1000
+
+Handler = Callable[[Lakebox, AccessKey, dict[str, Any]], Awaitable[dict[str, Any]]]
+
+# DuckDB result types → the type names Athena reports in ColumnInfo.
+_ATHENA_TYPES = {
+    "BIGINT": "bigint",
+    "INTEGER": "integer",
+    "SMALLINT": "smallint",
+    "TINYINT": "tinyint",
+    "DOUBLE": "double",
+    "FLOAT": "real",
+    "VARCHAR": "varchar",
+    "BOOLEAN": "boolean",
+    "DATE": "date",
+    "TIMESTAMP": "timestamp",
+    "TIMESTAMP WITH TIME ZONE": "timestamp with time zone",
+    "BLOB": "varbinary",
+    "HUGEINT": "decimal",
+}
+
+
+def athena_type(duck: str) -> str:
+    if duck.endswith("[]"):
+        return "array"
+    if duck.startswith("STRUCT"):
+        return "row"
+    if duck.startswith("MAP"):
+        return "map"
+    if duck.startswith("DECIMAL"):
+        return "decimal"
+    return _ATHENA_TYPES.get(duck, "varchar")
+
+
+def as_text(value: Any) -> str | None:
+    """A value as Athena writes it in a ResultSet (VarCharValue)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+    if isinstance(value, dt.date | decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | dict):
+        return orjson.dumps(value, default=str).decode()
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
+async def athena_endpoint(request: Request, box: Lakebox, action: str) -> Response:
+    try:
+        body = await read_body(request, box.settings.max_request_bytes)
+        key = authenticate(request, body, box.keys)
+        handler = ACTIONS.get(action)
+        if handler is None:
+            raise InvalidArgument(
+                f"unknown or unsupported Athena action {action!r}; supported: "
+                + ", ".join(sorted(ACTIONS))
+            )
+        payload = await handler(box, key, json_object(body))
+        return Response(orjson.dumps(payload), media_type=AMZ_JSON)
+    except LakeboxError as exc:
+        return aws_json_error(exc, ATHENA_ERRORS)
+
+
+def _id(params: dict[str, Any]) -> str:
+    qid = params.get("QueryExecutionId")
+    if not isinstance(qid, str) or not qid:
+        raise InvalidArgument("QueryExecutionId is required")
+    return qid
+
+
+def _output(box: Lakebox, execution: QueryExecution) -> str:
+    return f"s3://{box.store.bucket}/query-results/{execution.id}.csv"
+
+
+def execution_shape(box: Lakebox, e: QueryExecution) -> dict[str, Any]:
+    status: dict[str, Any] = {
+        "State": e.state,
+        "SubmissionDateTime": e.submitted_at.timestamp(),
+    }
+    if e.completed_at:
+        status["CompletionDateTime"] = e.completed_at.timestamp()
+    if e.error:
+        status["StateChangeReason"] = e.error
+        status["AthenaError"] = {
+            "ErrorCategory": 2,  # USER
+            "ErrorType": 1000,
+            "Retryable": False,
+            "ErrorMessage": e.error,
+        }
+    total = (e.completed_at - e.submitted_at).total_seconds() * 1000 if e.completed_at else None
+    shape: dict[str, Any] = {
+        "QueryExecutionId": e.id,
+        "Query": e.sql,
+        "StatementType": "DML",
+        "ResultConfiguration": {"OutputLocation": _output(box, e)},
+        "QueryExecutionContext": {"Catalog": CATALOG}
+        | ({"Database": e.default_database} if e.default_database else {}),
+        "Status": status,
+        "Statistics": {
+            k: v
+            for k, v in {
+                "EngineExecutionTimeInMillis": int(e.engine_ms)
+                if e.engine_ms is not None
+                else None,
+                "DataScannedInBytes": e.bytes_scanned,
+                "TotalExecutionTimeInMillis": int(total) if total is not None else None,
+            }.items()
+            if v is not None
+        },
+        "WorkGroup": WORK_GROUP,
+        "EngineVersion": {"SelectedEngineVersion": "AUTO", "EffectiveEngineVersion": "lakebox"},
+    }
+    return shape
+
+
+def _own(box: Lakebox, key: AccessKey, qid: str) -> QueryExecution:
+    execution = box.queries.get(qid)
+    if key.role != "admin" and execution.submitted_by != key.access_key_id:
+        raise NotFound(f"query execution {qid!r} not found")
+    return execution
+
+
+async def start_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    sql = p.get("QueryString")
+    if not isinstance(sql, str) or not sql.strip():
+        raise InvalidArgument("QueryString is required")
+    if p.get("ExecutionParameters"):
+        raise InvalidArgument(
+            "ExecutionParameters (server-side parameters) are not supported; PyAthena's default "
+            "client-side parameters work"
+        )
+    database = (p.get("QueryExecutionContext") or {}).get("Database")
+    execution = await asyncio.to_thread(box.queries.submit, sql, "athena", key, database)
+    return {"QueryExecutionId": execution.id}
+
+
+async def get_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    execution = await asyncio.to_thread(_own, box, key, _id(p))
+    return {"QueryExecution": execution_shape(box, execution)}
+
+
+async def get_query_results(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    qid = _id(p)
+    execution = await asyncio.to_thread(_own, box, key, qid)
+    max_results = p.get("MaxResults", MAX_RESULTS)
+    if not isinstance(max_results, int) or not 1 <= max_results <= MAX_RESULTS:
+        raise InvalidArgument(f"MaxResults must be 1-{MAX_RESULTS}")
+    token = p.get("NextToken")
+    try:
+        offset = int(token) if token else 0
+    except ValueError:
+        raise InvalidArgument(f"NextToken {token!r} was not given by this API") from None
+    columns = execution.columns or []
+    rows: list[dict[str, Any]] = []
+    if offset == 0:  # Athena's first page starts with the column labels
+        rows.append({"Data": [{"VarCharValue": c["name"]} for c in columns]})
+        max_results -= 1
+    page = await asyncio.to_thread(_rows, box, qid, offset, max_results)
+    for row in page["rows"]:
+        rows.append(
+            {"Data": [{} if (t := as_text(v)) is None else {"VarCharValue": t} for v in row]}
+        )
+    result: dict[str, Any] = {
+        "UpdateCount": 0,
+        "ResultSet": {
+            "Rows": rows,
+            "ResultSetMetadata": {
+                "ColumnInfo": [
+                    {
+                        "CatalogName": "hive",
+                        "SchemaName": "",
+                        "TableName": "",
+                        "Name": c["name"],
+                        "Label": c["name"],
+                        "Type": athena_type(c["type"]),
+                        "Precision": 0,
+                        "Scale": 0,
+                        "Nullable": "UNKNOWN",
+                        "CaseSensitive": athena_type(c["type"]) == "varchar",
+                    }
+                    for c in columns
+                ]
+            },
+        },
+    }
+    if offset + max_results < page["total_rows"]:
+        result["NextToken"] = str(offset + max_results)
+    return result
+
+
+def _rows(box: Lakebox, qid: str, offset: int, count: int) -> dict[str, Any]:
+    if count <= 0:
+        return {"rows": [], "total_rows": box.queries.get(qid).rows or 0}
+    return box.queries.rows(qid, offset, count)
+
+
+async def stop_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    qid = _id(p)
+    await asyncio.to_thread(_own, box, key, qid)
+    await asyncio.to_thread(box.queries.cancel, qid)
+    return {}
+
+
+async def list_query_executions(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    limit = p.get("MaxResults", 50)
+    if not isinstance(limit, int) or not 0 < limit <= 50:
+        raise InvalidArgument("MaxResults must be 1-50")
+    history = await asyncio.to_thread(box.queries.history, key, limit)
+    return {"QueryExecutionIds": [e.id for e in history]}
+
+
+async def batch_get_query_execution(
+    box: Lakebox, key: AccessKey, p: dict[str, Any]
+) -> dict[str, Any]:
+    ids = p.get("QueryExecutionIds")
+    if not isinstance(ids, list) or not 1 <= len(ids) <= 50:
+        raise InvalidArgument("QueryExecutionIds must list 1-50 ids")
+    found, missing = [], []
+    for qid in ids:
+        try:
+            found.append(execution_shape(box, await asyncio.to_thread(_own, box, key, str(qid))))
+        except NotFound as exc:
+            missing.append(
+                {"QueryExecutionId": qid, "ErrorCode": "INVALID_INPUT", "ErrorMessage": exc.message}
+            )
+    return {"QueryExecutions": found, "UnprocessedQueryExecutionIds": missing}
+
+
+async def get_work_group(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    name = p.get("WorkGroup")
+    if name != WORK_GROUP:
+        raise InvalidArgument(
+            f"work group {name!r} not found; lakebox has the work group 'primary'"
+        )
+    return {
+        "WorkGroup": {
+            "Name": WORK_GROUP,
+            "State": "ENABLED",
+            "Configuration": {
+                "ResultConfiguration": {
+                    "OutputLocation": f"s3://{box.store.bucket}/query-results/"
+                },
+                "EnforceWorkGroupConfiguration": False,
+                "PublishCloudWatchMetricsEnabled": False,
+                "RequesterPaysEnabled": False,
+                "EngineVersion": {
+                    "SelectedEngineVersion": "AUTO",
+                    "EffectiveEngineVersion": "lakebox",
+                },
+            },
+            "Description": "lakebox",
+        }
+    }
+
+
+def _check_catalog(p: dict[str, Any]) -> None:
+    name = p.get("CatalogName", CATALOG)
+    if name != CATALOG:
+        raise InvalidArgument(f"data catalog {name!r} not found; lakebox has {CATALOG!r}")
+
+
+async def list_data_catalogs(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    return {"DataCatalogsSummary": [{"CatalogName": CATALOG, "Type": "GLUE"}]}
+
+
+async def list_databases(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    _check_catalog(p)
+    dbs = await asyncio.to_thread(box.catalog.databases)
+    return {"DatabaseList": [{"Name": d["name"], "Description": d["description"]} for d in dbs]}
+
+
+def table_metadata(table: CatalogTable) -> dict[str, Any]:
+    d = table.definition
+    return {
+        "Name": table.name,
+        "CreateTime": table.created_at.timestamp(),
+        "LastAccessTime": table.updated_at.timestamp(),
+        "TableType": "EXTERNAL_TABLE",
+        "Columns": [{"Name": c.name, "Type": c.type} for c in d.columns],
+        "PartitionKeys": [{"Name": c.name, "Type": c.type} for c in d.partition_keys],
+        "Parameters": {
+            "classification": d.format,
+            "location": d.location,
+            **{k: str(v) for k, v in d.properties.items()},
+        },
+    }
+
+
+async def get_table_metadata(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    _check_catalog(p)
+    table = await asyncio.to_thread(
+        box.catalog.table, str(p.get("DatabaseName", "")), str(p.get("TableName", ""))
+    )
+    return {"TableMetadata": table_metadata(table)}
+
+
+async def list_table_metadata(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    _check_catalog(p)
+    tables = await asyncio.to_thread(box.catalog.tables, str(p.get("DatabaseName", "")))
+    return {"TableMetadataList": [table_metadata(t) for t in tables]}
+
+
+ACTIONS: dict[str, Handler] = {
+    "StartQueryExecution": start_query_execution,
+    "GetQueryExecution": get_query_execution,
+    "GetQueryResults": get_query_results,
+    "StopQueryExecution": stop_query_execution,
+    "ListQueryExecutions": list_query_executions,
+    "BatchGetQueryExecution": batch_get_query_execution,
+    "GetWorkGroup": get_work_group,
+    "ListDataCatalogs": list_data_catalogs,
+    "ListDatabases": list_databases,
+    "GetTableMetadata": get_table_metadata,
+    "ListTableMetadata": list_table_metadata,
+}

@@ -1,0 +1,144 @@
+"""Existing Athena clients, unchanged, against a real `lakebox serve`: PyAthena and boto3."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from tests.conftest import RunningServer
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def lake_server(server: RunningServer) -> RunningServer:
+    server.cli("streams", "create", "orders", "--interval", "900")
+    lines = [
+        b'{"id": %d, "total": %d.5, "country": "%s", "tags": ["a"]}'
+        % (i, i, b"nl" if i % 3 else b"de")
+        for i in range(1, 2501)
+    ]
+    out = server.cli("put", "orders", "-", input=b"\n".join(lines) + b"\n")
+    assert out.returncode == 0, out.stderr
+    server.cli("streams", "flush", "orders")
+    server.cli("crawlers", "create", "c", "--prefix", "raw/", "--database", "lake")
+    assert server.cli("crawlers", "run", "c").returncode == 0
+    return server
+
+
+def athena(server: RunningServer) -> Any:
+    import boto3
+
+    cred = server.credential
+    return boto3.client(
+        "athena",
+        endpoint_url=server.url,
+        region_name="us-east-1",
+        aws_access_key_id=cred["access_key_id"],
+        aws_secret_access_key=cred["secret_access_key"],
+    )
+
+
+def test_pyathena_cursor(lake_server: RunningServer) -> None:
+    import pyathena
+
+    cred = lake_server.credential
+    conn = pyathena.connect(
+        s3_staging_dir="s3://data/query-results/",
+        region_name="us-east-1",
+        endpoint_url=lake_server.url,
+        aws_access_key_id=cred["access_key_id"],
+        aws_secret_access_key=cred["secret_access_key"],
+        schema_name="lake",  # Athena's default database: table names without one use it
+        poll_interval=0.1,
+    )
+    cur = conn.cursor()
+    cur.execute(
+        "SELECT country, count(*) AS n, sum(total) AS revenue FROM orders GROUP BY country ORDER BY country"
+    )
+    assert [d[0] for d in cur.description] == ["country", "n", "revenue"]
+    rows = cur.fetchall()
+    assert [(r[0], r[1]) for r in rows] == [("de", 833), ("nl", 1667)]
+    assert isinstance(rows[0][1], int) and isinstance(rows[0][2], float)
+    cur.execute("SELECT id FROM lake.orders WHERE country = %(c)s ORDER BY id", {"c": "de"})
+    ids = [r[0] for r in cur.fetchall()]  # 833 rows: more than one page of GetQueryResults
+    assert ids[:3] == [3, 6, 9] and len(ids) == 833
+    cur.execute("SELECT id, tags FROM orders ORDER BY id LIMIT 1")
+    assert cur.fetchone()[0] == 1
+    with pytest.raises(Exception, match="not found"):
+        cur.execute("SELECT nope FROM orders")
+
+
+def test_boto3_athena_actions(lake_server: RunningServer) -> None:
+    client = athena(lake_server)
+    qid = client.start_query_execution(
+        QueryString="SELECT count(*) AS n FROM lake.orders",
+        ResultConfiguration={"OutputLocation": "s3://data/query-results/"},
+    )["QueryExecutionId"]
+    deadline = time.monotonic() + 20
+    while True:
+        execution = client.get_query_execution(QueryExecutionId=qid)["QueryExecution"]
+        if (
+            execution["Status"]["State"] in ("SUCCEEDED", "FAILED", "CANCELLED")
+            or time.monotonic() > deadline
+        ):
+            break
+        time.sleep(0.1)
+    assert execution["Status"]["State"] == "SUCCEEDED"
+    assert execution["Statistics"]["DataScannedInBytes"] > 0
+    assert execution["ResultConfiguration"]["OutputLocation"].endswith(f"{qid}.csv")
+    results = client.get_query_results(QueryExecutionId=qid)
+    assert results["ResultSet"]["Rows"] == [
+        {"Data": [{"VarCharValue": "n"}]},
+        {"Data": [{"VarCharValue": "2500"}]},
+    ]
+    assert results["ResultSet"]["ResultSetMetadata"]["ColumnInfo"][0]["Type"] == "bigint"
+    assert qid in client.list_query_executions()["QueryExecutionIds"]
+    batch = client.batch_get_query_execution(QueryExecutionIds=[qid, "nope"])
+    assert [q["QueryExecutionId"] for q in batch["QueryExecutions"]] == [qid]
+    assert batch["UnprocessedQueryExecutionIds"][0]["QueryExecutionId"] == "nope"
+    assert client.list_data_catalogs()["DataCatalogsSummary"][0]["CatalogName"] == "AwsDataCatalog"
+    assert [
+        d["Name"] for d in client.list_databases(CatalogName="AwsDataCatalog")["DatabaseList"]
+    ] == ["lake"]
+    meta = client.get_table_metadata(
+        CatalogName="AwsDataCatalog", DatabaseName="lake", TableName="orders"
+    )
+    assert [c["Name"] for c in meta["TableMetadata"]["PartitionKeys"]] == [
+        "year",
+        "month",
+        "day",
+        "hour",
+    ]
+    assert {c["Name"] for c in meta["TableMetadata"]["Columns"]} == {
+        "id",
+        "total",
+        "country",
+        "tags",
+    }
+    assert client.get_work_group(WorkGroup="primary")["WorkGroup"]["State"] == "ENABLED"
+
+
+def test_athena_errors(lake_server: RunningServer) -> None:
+    client = athena(lake_server)
+    with pytest.raises(ClientError) as exc:
+        client.get_query_execution(QueryExecutionId="00000000-0000-0000-0000-000000000000")
+    assert exc.value.response["Error"]["Code"] == "InvalidRequestException"
+    with pytest.raises(ClientError) as exc:
+        client.get_table_metadata(
+            CatalogName="AwsDataCatalog", DatabaseName="lake", TableName="ordrs"
+        )
+    assert "did you mean orders" in exc.value.response["Error"]["Message"]
+    qid = client.start_query_execution(QueryString="SELECT * FROM lake.orders WHERE (")[
+        "QueryExecutionId"
+    ]
+    time.sleep(0.5)
+    status = client.get_query_execution(QueryExecutionId=qid)["QueryExecution"]["Status"]
+    assert status["State"] == "FAILED"
+    assert "line 1, column" in status["AthenaError"]["ErrorMessage"]
+    with pytest.raises(ClientError) as exc:
+        client.get_query_results(QueryExecutionId=qid)
+    assert "is FAILED" in exc.value.response["Error"]["Message"]

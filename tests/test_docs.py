@@ -62,6 +62,7 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
     # the SQL part of the tour
     assert '"page"' in stdout and '"/cart"' not in stdout  # --format csv, only the nl clicks
     assert "row(s) in" in stdout
+    assert "[('be', 1), ('de', 1), ('fr', 1), ('nl', 4)]" in stdout  # the PyAthena block
 
 
 def test_readme_links_exist() -> None:

@@ -17,6 +17,7 @@ from lakebox.errors import ConfigError
 from lakebox.ingest.service import IngestService
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine
+from lakebox.query.saved import SavedQueries
 from lakebox.query.service import QueryService
 from lakebox.storage import Lake, ObjectEvents, open_store
 
@@ -37,6 +38,7 @@ class Lakebox:
         self.iceberg = IcebergTables(self.db, self.catalog, self.store)
         self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
         self.crawl_runner = CrawlRunner(self.crawlers)
+        self.saved_queries = SavedQueries(self.db)
         self.queries = QueryService(
             self.db,
             QueryEngine(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,13 @@ def tour_script(tmp_path: Path) -> str:
 def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     srv: RunningServer = server_factory()
     srv.start("--demo")
+    # As a user would after `make run`: the demo's tables appear within seconds.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        out = srv.cli("tables", "list", "demo", "--json")
+        if out.returncode == 0 and "deals" in {t["name"] for t in json.loads(out.stdout)}:
+            break
+        time.sleep(1)
     env = dict(
         srv.env, LAKEBOX_URL=srv.url, PATH=f"{Path(sys.executable).parent}:{srv.env['PATH']}"
     )
@@ -63,6 +72,7 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
     assert '"page"' in stdout and '"/cart"' not in stdout  # --format csv, only the nl clicks
     assert "row(s) in" in stdout
     assert "[('be', 1), ('de', 1), ('fr', 1), ('nl', 4)]" in stdout  # the PyAthena block
+    assert '"title","price","list_price","pct_off"' in stdout  # the saved query, through curl
 
 
 def test_readme_links_exist() -> None:

@@ -12,7 +12,7 @@ from rich.markup import escape
 from lakebox.cli import catalog, keys, streams
 from lakebox.cli.output import err_console, print_table
 from lakebox.cli.put import put
-from lakebox.cli.sql import sql
+from lakebox.cli.sql import queries, sql
 from lakebox.config import Settings, describe_settings
 from lakebox.errors import LakeboxError
 
@@ -29,6 +29,7 @@ app.add_typer(catalog.tables, name="tables")
 app.add_typer(catalog.crawlers, name="crawlers")
 app.command("put")(put)
 app.command("sql")(sql)
+app.add_typer(queries, name="queries")
 
 
 @app.command()

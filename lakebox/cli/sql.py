@@ -21,8 +21,8 @@ class QueryError(LakeboxError):
     """The query failed or was cancelled; the message is the engine's."""
 
 
-def run_query(client: ApiClient, sql: str, dialect: str) -> tuple[dict[str, Any], list[list[Any]]]:
-    execution = client.request("POST", "/v1/queries", json={"sql": sql, "dialect": dialect})
+def run_query(client: ApiClient, body: dict[str, Any]) -> tuple[dict[str, Any], list[list[Any]]]:
+    execution = client.request("POST", "/v1/queries", json=body)
     with err_console.status("running..."):
         while execution["state"] in ("QUEUED", "RUNNING"):
             time.sleep(0.1)
@@ -39,7 +39,13 @@ def run_query(client: ApiClient, sql: str, dialect: str) -> tuple[dict[str, Any]
 
 
 def sql(
-    query: Annotated[str, typer.Argument(help="The SQL (Athena/Trino dialect by default).")],
+    query: Annotated[
+        str | None, typer.Argument(help="The SQL (Athena/Trino dialect by default).")
+    ] = None,
+    saved: Annotated[str | None, typer.Option(help="Run this saved query instead.")] = None,
+    database: Annotated[
+        str | None, typer.Option(help="Database for table names without one.")
+    ] = None,
     dialect: Annotated[
         str, typer.Option(help="athena, trino, presto, spark, oracle or duckdb.")
     ] = "athena",
@@ -49,8 +55,17 @@ def sql(
     """Run a SQL query over the catalog's tables and print (or save) the results."""
     if format not in ("table", "csv", "json"):
         raise InvalidArgument(f"--format {format!r}; use table, csv or json")
+    if (query is None) == (saved is None):
+        raise InvalidArgument("give the SQL, or --saved NAME (one of the two)")
+    body: dict[str, Any] = {"dialect": dialect}
+    if saved is not None:
+        body["saved_query"] = saved
+    else:
+        body["sql"] = query
+        if database:
+            body["database"] = database
     client = ApiClient(Settings.load())
-    execution, rows = run_query(client, query, dialect)
+    execution, rows = run_query(client, body)
     names = [c["name"] for c in execution["columns"] or []]
     if format == "table" and output is None:
         print_table("", names, rows)
@@ -85,3 +100,43 @@ def sql(
         with open(output, "w") as fh:
             fh.write(text.getvalue())
         err_console.print(f"wrote {len(rows)} row(s) to {output}")
+
+
+queries = typer.Typer(help="Saved (named) queries.")
+
+
+@queries.command("save")
+def queries_save(
+    name: str,
+    query: Annotated[str, typer.Argument(help="The SQL.")],
+    database: Annotated[str, typer.Option(help="Database for table names without one.")] = "",
+    description: str = "",
+) -> None:
+    """Save a query under a name (`lakebox sql --saved NAME` runs it)."""
+    ApiClient(Settings.load()).request(
+        "POST",
+        "/v1/saved-queries",
+        json={"name": name, "sql": query, "database": database, "description": description},
+    )
+    console.print(f"saved query [bold]{name}[/bold]")
+
+
+@queries.command("list")
+def queries_list(json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List saved queries."""
+    found = ApiClient(Settings.load()).request("GET", "/v1/saved-queries")["saved_queries"]
+    if json:
+        sys.stdout.write(orjson.dumps(found, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    print_table(
+        "saved queries",
+        ["name", "database", "description", "sql"],
+        [[q["name"], q["database"], q["description"], q["sql"]] for q in found],
+    )
+
+
+@queries.command("delete")
+def queries_delete(name: str) -> None:
+    """Delete a saved query."""
+    ApiClient(Settings.load()).request("DELETE", f"/v1/saved-queries/{name}")
+    console.print(f"deleted saved query [bold]{name}[/bold]")

@@ -20,6 +20,27 @@ from lakebox.instance import Lakebox
 log = logging.getLogger(__name__)
 
 DEMO_STREAMS = ("deals", "orders", "pageviews")
+DEMO_QUERIES = (
+    (
+        "revenue-by-category",
+        "Order revenue per product category",
+        "SELECT item.category, round(sum(item.price * item.quantity), 2) AS revenue, "
+        "count(*) AS items FROM orders CROSS JOIN UNNEST(items) AS t(item) "
+        "GROUP BY item.category ORDER BY revenue DESC",
+    ),
+    (
+        "top-pages",
+        "Most viewed pages and their average time on page",
+        "SELECT path, count(*) AS views, avg(duration_ms) AS avg_ms FROM pageviews "
+        "GROUP BY path ORDER BY views DESC",
+    ),
+    (
+        "best-discounts",
+        "Deals with the biggest discount",
+        "SELECT title, price, list_price, round(100 * (1 - price / list_price)) AS pct_off "
+        "FROM deals ORDER BY pct_off DESC LIMIT 10",
+    ),
+)
 _PRODUCTS = [
     ("Refurbished Robot Vacuum", "Home"),
     ("Noise-Cancelling Headphones", "Electronics"),
@@ -66,6 +87,9 @@ def ensure_demo_streams(box: Lakebox) -> None:
     for name in DEMO_STREAMS:
         with contextlib.suppress(AlreadyExists):
             box.ingest.create_stream(StreamSettings.for_cli(name, buffer_interval_s=10))
+    for name, description, sql in DEMO_QUERIES:
+        with contextlib.suppress(AlreadyExists):
+            box.saved_queries.save(name, sql, "demo", description, "demo")
     # An event-mode crawler, so the demo tables appear in database `demo` and grow on their own.
     with contextlib.suppress(AlreadyExists):
         box.crawlers.create(

@@ -336,7 +336,67 @@ async def list_table_metadata(box: Lakebox, key: AccessKey, p: dict[str, Any]) -
     return {"TableMetadataList": [table_metadata(t) for t in tables]}
 
 
+def _named(q: Any) -> dict[str, Any]:
+    return {
+        "NamedQueryId": q.id,
+        "Name": q.name,
+        "Description": q.description,
+        "Database": q.database,
+        "QueryString": q.sql,
+        "WorkGroup": WORK_GROUP,
+    }
+
+
+async def create_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    for field in ("Name", "Database", "QueryString"):
+        if not isinstance(p.get(field), str):
+            raise InvalidArgument(f"{field} is required")
+    query = await asyncio.to_thread(
+        box.saved_queries.save,
+        p["Name"],
+        p["QueryString"],
+        p["Database"],
+        str(p.get("Description", "")),
+        key.name,
+    )
+    return {"NamedQueryId": query.id}
+
+
+async def get_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    qid = p.get("NamedQueryId")
+    if not isinstance(qid, str):
+        raise InvalidArgument("NamedQueryId is required")
+    return {"NamedQuery": _named(await asyncio.to_thread(box.saved_queries.get, qid))}
+
+
+async def list_named_queries(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    queries = await asyncio.to_thread(box.saved_queries.all)
+    return {"NamedQueryIds": [q.id for q in queries]}
+
+
+async def batch_get_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    found, missing = [], []
+    for qid in p.get("NamedQueryIds") or []:
+        try:
+            found.append(_named(await asyncio.to_thread(box.saved_queries.get, str(qid))))
+        except NotFound as exc:
+            missing.append(
+                {"NamedQueryId": qid, "ErrorCode": "INVALID_INPUT", "ErrorMessage": exc.message}
+            )
+    return {"NamedQueries": found, "UnprocessedNamedQueryIds": missing}
+
+
+async def delete_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+    await asyncio.to_thread(box.saved_queries.delete, str(p.get("NamedQueryId", "")))
+    return {}
+
+
 ACTIONS: dict[str, Handler] = {
+    "CreateNamedQuery": create_named_query,
+    "GetNamedQuery": get_named_query,
+    "ListNamedQueries": list_named_queries,
+    "BatchGetNamedQuery": batch_get_named_query,
+    "DeleteNamedQuery": delete_named_query,
     "StartQueryExecution": start_query_execution,
     "GetQueryExecution": get_query_execution,
     "GetQueryResults": get_query_results,

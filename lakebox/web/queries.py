@@ -28,11 +28,19 @@ def _own(box: Lakebox, key: AccessKey, qid: str) -> QueryExecution:
 
 async def start(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
     params = json_object(body)
-    sql = params.get("sql")
-    if not isinstance(sql, str):
-        raise InvalidArgument("'sql' (a string) is required")
+    database: Any = params.get("database")
+    sql: Any
+    if "saved_query" in params:
+        saved = await asyncio.to_thread(box.saved_queries.get, str(params["saved_query"]))
+        sql, database = saved.sql, saved.database
+    else:
+        sql = params.get("sql")
+        if not isinstance(sql, str):
+            raise InvalidArgument("'sql' (a string) or 'saved_query' (a name) is required")
     dialect = str(params.get("dialect", DEFAULT_DIALECT))
-    execution = await asyncio.to_thread(box.queries.submit, sql, dialect, key)
+    execution = await asyncio.to_thread(
+        box.queries.submit, sql, dialect, key, str(database) if database else None
+    )
     if params.get("wait"):
         execution = await asyncio.to_thread(box.queries.wait, execution.id, float(params["wait"]))
     return json_response(execution.as_json(), status=202 if execution.state == "QUEUED" else 200)
@@ -75,7 +83,37 @@ async def cancel(request: Request, box: Lakebox, key: AccessKey, body: bytes) ->
     return (await asyncio.to_thread(box.queries.cancel, qid)).as_json()
 
 
+async def list_saved(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    return {"saved_queries": [q.as_json() for q in await asyncio.to_thread(box.saved_queries.all)]}
+
+
+async def save(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    p = json_object(body)
+    query = await asyncio.to_thread(
+        box.saved_queries.save,
+        str(p.get("name", "")),
+        str(p.get("sql", "")),
+        str(p.get("database", "")),
+        str(p.get("description", "")),
+        key.name,
+    )
+    return json_response(query.as_json(), status=201)
+
+
+async def get_saved(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    return (await asyncio.to_thread(box.saved_queries.get, request.path_params["name"])).as_json()
+
+
+async def delete_saved(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+    await asyncio.to_thread(box.saved_queries.delete, request.path_params["name"])
+    return {"ok": True, "deleted": request.path_params["name"]}
+
+
 routes = [
+    Route("/v1/saved-queries", endpoint(list_saved), methods=["GET"]),
+    Route("/v1/saved-queries", endpoint(save), methods=["POST"]),
+    Route("/v1/saved-queries/{name}", endpoint(get_saved), methods=["GET"]),
+    Route("/v1/saved-queries/{name}", endpoint(delete_saved), methods=["DELETE"]),
     Route("/v1/queries", endpoint(start), methods=["POST"]),
     Route("/v1/queries", endpoint(history), methods=["GET"]),
     Route("/v1/queries/{id}", endpoint(get), methods=["GET"]),

@@ -8,6 +8,7 @@ import lakebox.auth.tables
 import lakebox.catalog.tables
 import lakebox.crawler.tables
 import lakebox.ingest.tables
+import lakebox.query.saved
 import lakebox.query.tables
 import lakebox.storage.tables  # noqa: F401  (each part registers its tables)
 from lakebox.meta.schema import metadata

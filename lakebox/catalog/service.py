@@ -24,7 +24,7 @@ from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
 from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
 
-FORMATS = ("json", "csv", "parquet", "iceberg")
+FORMATS = ("json", "csv", "parquet", "iceberg", "view")
 NAME_RE = re.compile(r"[a-z0-9_]{1,255}")
 
 

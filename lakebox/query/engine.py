@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlglot import exp
+
 from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.errors import InvalidArgument, LakeboxError
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
+from lakebox.query.views import drop_view, is_view_ddl, save_view, view_target
 from lakebox.storage.base import ObjectStore
 
 
@@ -71,11 +75,11 @@ class QueryEngine:
                 "statements"
             )
         tree = statements[0]
+        if is_view_ddl(tree):
+            return self._view_ddl(tree, sql, dialect, default_database)
         if default_database:
             qualify(tree, default_database)
-        sources: list[Source] = [
-            self.sources.source(self.catalog.table(db, name), tree) for db, name in check(tree)
-        ]
+        sources = self._sources(tree, check(tree), set())
         con = self._connect(sources)
         try:
             if on_connect is not None:
@@ -123,3 +127,78 @@ class QueryEngine:
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
         return con
+
+    def _sources(
+        self, tree: exp.Expr, tables: list[tuple[str, str]], seen: set[tuple[str, str]]
+    ) -> list[Source]:
+        """Sources for the tables a query reads; a view brings its own tables first."""
+        sources: list[Source] = []
+        for db, name in tables:
+            if (db, name) in seen:
+                continue
+            seen.add((db, name))
+            table = self.catalog.table(db, name)
+            if table.definition.format != "view":
+                sources.append(self.sources.source(table, tree))
+                continue
+            options = table.definition.format_options
+            view_tree = parse(options["sql"], options.get("dialect", DEFAULT_DIALECT))[0]
+            select = view_tree.expression if isinstance(view_tree, exp.Create) else view_tree
+            qualify(select, db)
+            inner = check(select)
+            if (db, name) in inner:
+                raise InvalidArgument(f"view {db}.{name} reads itself")
+            sources.extend(self._sources(select, inner, seen))
+            sources.append(Source(db, name, to_duckdb(select)))
+        return sources
+
+    def _view_ddl(
+        self, tree: exp.Expr, sql: str, dialect: str, default_database: str | None
+    ) -> QueryResult:
+        import pyarrow as pa
+
+        db, name = view_target(tree, default_database)
+        if isinstance(tree, exp.Drop):
+            drop_view(self.catalog, db, name, bool(tree.args.get("exists")))
+            return QueryResult([], pa.table({}), 0, 0, 0.0)
+        select = tree.expression
+        if select is None:
+            raise InvalidArgument("CREATE VIEW needs AS SELECT ...")
+        qualify(select, db)
+        # Run it with LIMIT 0: checks it fully and gives the view's columns and types.
+        probe = self.run(f"SELECT * FROM ({to_duckdb(select)}) LIMIT 0", "duckdb")
+        columns = [Column(n, duck_to_catalog(t)) for n, t in probe.columns]
+        save_view(
+            self.catalog,
+            db,
+            name,
+            select.sql(dialect="duckdb"),
+            "duckdb",
+            columns,
+            bool(tree.args.get("replace")),
+        )
+        return QueryResult([], pa.table({}), 0, 0, 0.0)
+
+
+_CATALOG_TYPES = {
+    "BIGINT": "bigint",
+    "INTEGER": "int",
+    "SMALLINT": "int",
+    "TINYINT": "int",
+    "DOUBLE": "double",
+    "FLOAT": "float",
+    "BOOLEAN": "boolean",
+    "DATE": "date",
+    "TIMESTAMP": "timestamp",
+    "VARCHAR": "string",
+    "BLOB": "binary",
+}
+
+
+def duck_to_catalog(duck: str) -> str:
+    """A DuckDB result type as a catalog type; nested results are catalogued as string for now."""
+    if duck in _CATALOG_TYPES:
+        return _CATALOG_TYPES[duck]
+    if duck.startswith("DECIMAL"):
+        return duck.lower().replace(" ", "")
+    return "string"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import decimal
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,6 +29,7 @@ from lakebox.web.body import json_object, read_body
 from lakebox.web.errors import AMZ_JSON, ATHENA_ERRORS, aws_json_error
 
 TARGET_PREFIX = "AmazonAthena."
+_DDL = re.compile(r"\s*(CREATE|DROP)\b", re.I)
 CATALOG = "AwsDataCatalog"
 WORK_GROUP = "primary"
 MAX_RESULTS = 1000
@@ -127,7 +129,7 @@ def execution_shape(box: Lakebox, e: QueryExecution) -> dict[str, Any]:
     shape: dict[str, Any] = {
         "QueryExecutionId": e.id,
         "Query": e.sql,
-        "StatementType": "DML",
+        "StatementType": "DDL" if _DDL.match(e.sql) else "DML",
         "ResultConfiguration": {"OutputLocation": _output(box, e)},
         "QueryExecutionContext": {"Catalog": CATALOG}
         | ({"Database": e.default_database} if e.default_database else {}),

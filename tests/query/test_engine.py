@@ -13,7 +13,7 @@ from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.crawler.service import Crawlers
 from lakebox.crawler.settings import CrawlerSettings
-from lakebox.errors import InvalidArgument, NotFound
+from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
 from lakebox.meta.database import Database
 from lakebox.query.dialects import SqlSyntaxError
 from lakebox.query.engine import QueryEngine, QueryFailed
@@ -155,3 +155,37 @@ def test_unknown_names(engine: QueryEngine) -> None:
         engine.run("SELECT * FROM orders")
     with pytest.raises(QueryFailed, match=r"Referenced column \"nope\" not found"):
         engine.run("SELECT nope FROM lake.orders")
+
+
+def test_views(engine: QueryEngine) -> None:
+    engine.run(
+        "CREATE VIEW lake.nl_orders AS SELECT id, total, hour FROM lake.orders "
+        "WHERE customer.country = 'nl'"
+    )
+    view = engine.catalog.table("lake", "nl_orders")
+    assert view.definition.format == "view"
+    assert [(c.name, c.type) for c in view.definition.columns] == [
+        ("id", "bigint"),
+        ("total", "double"),
+        ("hour", "string"),
+    ]
+    assert engine.run("SELECT sum(total) FROM lake.nl_orders").rows == [(17.25,)]
+    # a view over a view, written in another dialect
+    engine.run("CREATE VIEW lake.big AS SELECT id FROM nl_orders WHERE total > 8", dialect="spark")
+    assert engine.run("SELECT id FROM lake.big").rows == [(1,)]
+    with pytest.raises(AlreadyExists, match="already exists; use CREATE OR REPLACE VIEW"):
+        engine.run("CREATE VIEW lake.big AS SELECT 1 AS id FROM lake.orders")
+    engine.run("CREATE OR REPLACE VIEW lake.big AS SELECT id FROM lake.nl_orders WHERE total > 1")
+    assert sorted(engine.run("SELECT id FROM lake.big").rows) == [(1,), (3,)]
+    with pytest.raises(InvalidArgument, match="is a table, not a view"):
+        engine.run("DROP VIEW lake.orders")
+    with pytest.raises(InvalidArgument, match="table functions"):
+        engine.run(
+            "CREATE VIEW lake.bad AS SELECT * FROM read_csv('/etc/passwd')", dialect="duckdb"
+        )
+    engine.run("DROP VIEW lake.big")
+    engine.run("DROP VIEW IF EXISTS lake.big")
+    with pytest.raises(NotFound):
+        engine.run("SELECT * FROM lake.big")
+    with pytest.raises(NotFound):
+        engine.run("DROP VIEW lake.big")

@@ -110,3 +110,16 @@ def test_cancel_running_and_queued(setup: tuple[QueryService, AccessKeys, Lake])
     service.cancel(running.id)
     assert service.wait(running.id, timeout=20).state == "CANCELLED"
     assert service.wait(queued.id).state == "CANCELLED"
+
+
+def test_create_view_as_an_execution(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
+    service, keys, _ = setup
+    key = keys.create("k").key
+    done = service.wait(
+        service.submit(
+            "CREATE VIEW lake.small AS SELECT v FROM n WHERE v < 3", "athena", key, "lake"
+        ).id
+    )
+    assert done.state == "SUCCEEDED", done.error
+    q = service.wait(service.submit("SELECT count(*) AS c FROM small", "athena", key, "lake").id)
+    assert service.results(q.id)["rows"] == [[3]]

@@ -1,0 +1,75 @@
+"""Views: a query stored in the catalog under a name (format ``view``), read like a table.
+
+``CREATE [OR REPLACE] VIEW db.v AS SELECT ...`` checks the query like any other, finds its
+columns by running it with ``LIMIT 0``, and keeps its SQL and dialect in the catalog (so its
+schema versions are kept like any table's). ``DROP VIEW [IF EXISTS] db.v`` removes it.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from lakebox.catalog.schema import Column
+from lakebox.catalog.service import Catalog, CatalogTable, TableDefinition, table_name
+from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
+
+
+def is_view_ddl(tree: exp.Expr) -> bool:
+    kind = str(tree.args.get("kind") or "").upper()
+    return isinstance(tree, exp.Create | exp.Drop) and kind == "VIEW"
+
+
+def view_target(tree: exp.Expr, default_database: str | None) -> tuple[str, str]:
+    table = tree.this if isinstance(tree, exp.Create) else tree.find(exp.Table)
+    if not isinstance(table, exp.Table) or not table.name:
+        raise InvalidArgument("name the view as database.view")
+    db = table.db or default_database
+    if not db:
+        raise InvalidArgument(
+            f"view {table.name!r} needs its database: write database.{table.name}"
+        )
+    if table_name(table.name) != table.name:
+        raise InvalidArgument(f"view name {table.name!r} must be lower-case letters, digits, '_'")
+    return db, table.name
+
+
+def save_view(
+    catalog: Catalog,
+    database: str,
+    name: str,
+    sql: str,
+    dialect: str,
+    columns: list[Column],
+    replace: bool,
+) -> CatalogTable:
+    try:
+        existing = catalog.table(database, name)
+    except NotFound:
+        existing = None
+    if existing is not None:
+        if existing.definition.format != "view":
+            raise AlreadyExists(f"{database}.{name} is a table, not a view")
+        if not replace:
+            raise AlreadyExists(
+                f"view {database}.{name} already exists; use CREATE OR REPLACE VIEW"
+            )
+    definition = TableDefinition(
+        location="",
+        format="view",
+        columns=columns,
+        format_options={"sql": sql, "dialect": dialect},
+        properties={},
+    )
+    return catalog.put_table(database, name, definition, source="query:create-view").table
+
+
+def drop_view(catalog: Catalog, database: str, name: str, if_exists: bool) -> None:
+    try:
+        table = catalog.table(database, name)
+    except NotFound:
+        if if_exists:
+            return
+        raise
+    if table.definition.format != "view":
+        raise InvalidArgument(f"{database}.{name} is a table, not a view; DROP VIEW drops views")
+    catalog.drop_table(table)

@@ -12,7 +12,6 @@ import asyncio
 import datetime as dt
 import decimal
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
@@ -21,12 +20,11 @@ from starlette.responses import Response
 
 from lakebox.auth.keys import AccessKey
 from lakebox.catalog.service import CatalogTable
-from lakebox.errors import InvalidArgument, LakeboxError, NotFound
+from lakebox.errors import InvalidArgument, NotFound
 from lakebox.instance import Lakebox
 from lakebox.query.service import QueryExecution
-from lakebox.web.auth import authenticate
-from lakebox.web.body import json_object, read_body
-from lakebox.web.errors import AMZ_JSON, ATHENA_ERRORS, aws_json_error
+from lakebox.web.aws_json import Handler, aws_json_endpoint
+from lakebox.web.errors import ATHENA_ERRORS
 
 TARGET_PREFIX = "AmazonAthena."
 _DDL = re.compile(r"\s*(CREATE|DROP)\b", re.I)
@@ -34,7 +32,6 @@ CATALOG = "AwsDataCatalog"
 WORK_GROUP = "primary"
 MAX_RESULTS = 1000
 
-Handler = Callable[[Lakebox, AccessKey, dict[str, Any]], Awaitable[dict[str, Any]]]
 
 # DuckDB result types → the type names Athena reports in ColumnInfo.
 _ATHENA_TYPES = {
@@ -84,19 +81,7 @@ def as_text(value: Any) -> str | None:
 
 
 async def athena_endpoint(request: Request, box: Lakebox, action: str) -> Response:
-    try:
-        body = await read_body(request, box.settings.max_request_bytes)
-        key = authenticate(request, body, box.keys)
-        handler = ACTIONS.get(action)
-        if handler is None:
-            raise InvalidArgument(
-                f"unknown or unsupported Athena action {action!r}; supported: "
-                + ", ".join(sorted(ACTIONS))
-            )
-        payload = await handler(box, key, json_object(body))
-        return Response(orjson.dumps(payload), media_type=AMZ_JSON)
-    except LakeboxError as exc:
-        return aws_json_error(exc, ATHENA_ERRORS)
+    return await aws_json_endpoint(request, box, "Athena", action, ACTIONS, ATHENA_ERRORS)
 
 
 def _id(params: dict[str, Any]) -> str:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import binascii
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
 from lakebox.auth.keys import AccessKey
-from lakebox.errors import InvalidArgument, LakeboxError, LimitExceeded
+from lakebox.errors import InvalidArgument, LimitExceeded
 from lakebox.ingest.service import (
     MAX_RECORD_BYTES,
     RecordResult,
@@ -20,33 +18,16 @@ from lakebox.ingest.service import (
     split_oversize,
 )
 from lakebox.instance import Lakebox
-from lakebox.web.auth import authenticate, require_admin
-from lakebox.web.body import json_object, read_body
-from lakebox.web.errors import AMZ_JSON, aws_json_error
+from lakebox.web.auth import require_admin
+from lakebox.web.aws_json import Handler, aws_json_endpoint
+from lakebox.web.errors import FIREHOSE_ERRORS
 from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
 
 TARGET_PREFIX = "Firehose_20150804."
 
-Handler = Callable[[Lakebox, AccessKey, dict[str, Any]], Awaitable[dict[str, Any]]]
-
-
-def _ok(payload: dict[str, Any]) -> Response:
-    return Response(orjson.dumps(payload), media_type=AMZ_JSON)
-
 
 async def firehose_endpoint(request: Request, box: Lakebox, action: str) -> Response:
-    try:
-        body = await read_body(request, box.settings.max_request_bytes)
-        key = authenticate(request, body, box.keys)
-        handler = ACTIONS.get(action)
-        if handler is None:
-            raise InvalidArgument(
-                f"unknown or unsupported Firehose action {action!r}; supported: "
-                + ", ".join(sorted(ACTIONS))
-            )
-        return _ok(await handler(box, key, json_object(body)))
-    except LakeboxError as exc:
-        return aws_json_error(exc)
+    return await aws_json_endpoint(request, box, "Firehose", action, ACTIONS, FIREHOSE_ERRORS)
 
 
 def _stream_name(params: dict[str, Any]) -> str:

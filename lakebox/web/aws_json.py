@@ -1,0 +1,47 @@
+"""AWS JSON 1.1 services (Firehose, Athena): one request cycle for all of them.
+
+Body read with a cap, SigV4 (or bearer) checked, the action looked up in the service's table,
+the JSON answer or the service's error shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from lakebox.auth.keys import AccessKey
+from lakebox.errors import InvalidArgument, LakeboxError
+from lakebox.instance import Lakebox
+from lakebox.web.auth import authenticate
+from lakebox.web.body import json_object, read_body
+from lakebox.web.errors import AMZ_JSON, aws_json_error
+
+Handler = Callable[[Lakebox, AccessKey, dict[str, Any]], Awaitable[dict[str, Any]]]
+ErrorTable = tuple[tuple[type[LakeboxError], str, int], ...]
+
+
+async def aws_json_endpoint(
+    request: Request,
+    box: Lakebox,
+    service: str,
+    action: str,
+    actions: Mapping[str, Handler],
+    errors: ErrorTable,
+) -> Response:
+    try:
+        body = await read_body(request, box.settings.max_request_bytes)
+        key = authenticate(request, body, box.keys)
+        handler = actions.get(action)
+        if handler is None:
+            raise InvalidArgument(
+                f"unknown or unsupported {service} action {action!r}; supported: "
+                + ", ".join(sorted(actions))
+            )
+        payload = await handler(box, key, json_object(body))
+        return Response(orjson.dumps(payload), media_type=AMZ_JSON)
+    except LakeboxError as exc:
+        return aws_json_error(exc, errors)

@@ -258,6 +258,10 @@ class QueryService:
                 self._execute(qid)
             except Exception:  # a worker must survive anything one query does
                 log.exception("query %s failed unexpectedly", qid)
+            finally:  # its outcome is recorded: forget it
+                with self._lock:
+                    self._cancelled.discard(qid)
+                    self._timed_out.discard(qid)
 
     def _execute(self, qid: str) -> None:
         if not self._transition(qid, "RUNNING", started_at=datetime.now(UTC)):

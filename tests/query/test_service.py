@@ -123,3 +123,18 @@ def test_create_view_as_an_execution(setup: tuple[QueryService, AccessKeys, Lake
     assert done.state == "SUCCEEDED", done.error
     q = service.wait(service.submit("SELECT count(*) AS c FROM small", "athena", key, "lake").id)
     assert service.results(q.id)["rows"] == [[3]]
+
+
+def test_finished_queries_are_forgotten(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
+    service, keys, _ = setup
+    key = keys.create("k").key
+    running = service.submit(SLOW, "athena", key)
+    deadline = time.monotonic() + 10
+    while service.get(running.id).state != "RUNNING" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    service.cancel(running.id)
+    assert service.wait(running.id, timeout=20).state == "CANCELLED"
+    deadline = time.monotonic() + 5
+    while service._cancelled and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert service._cancelled == set() and service._timed_out == set() and service._running == {}

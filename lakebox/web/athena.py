@@ -278,7 +278,8 @@ async def get_work_group(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dic
 
 def _check_catalog(p: dict[str, Any]) -> None:
     name = p.get("CatalogName", CATALOG)
-    if name != CATALOG:
+    # Athena matches catalog names without regard to case; PyAthena sends "awsdatacatalog".
+    if name.lower() != CATALOG.lower():
         raise InvalidArgument(f"data catalog {name!r} not found; lakebox has {CATALOG!r}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -125,6 +126,68 @@ def columns_of(schema: Any) -> list[Column]:
     return [Column(f.name, render(_lakebox_type(f.field_type))) for f in schema.fields]
 
 
+_TRANSFORM = re.compile(r"^\s*(\w+)\s*\(\s*(?:(\d+)\s*,\s*)?(\w+)\s*\)\s*$")
+
+
+def partition_field(text: str, schema: Any, index: int) -> Any:
+    """One partition field from ``col`` or a transform such as ``month(ts)``/``bucket(16, id)``."""
+    from pyiceberg import transforms
+    from pyiceberg.partitioning import PartitionField
+
+    match = _TRANSFORM.match(text)
+    name, width = (match.group(3), match.group(2)) if match else (text.strip(), None)
+    kind = match.group(1).lower() if match else "identity"
+    field = next((f for f in schema.fields if f.name == name), None)
+    if field is None:
+        raise InvalidArgument(f"partition column {name!r} is not a column of the table")
+    made: dict[str, Any] = {
+        "identity": transforms.IdentityTransform,
+        "year": transforms.YearTransform,
+        "month": transforms.MonthTransform,
+        "day": transforms.DayTransform,
+        "hour": transforms.HourTransform,
+    }
+    if kind in ("bucket", "truncate") and width is not None:
+        transform: Any = (
+            transforms.BucketTransform(int(width))
+            if kind == "bucket"
+            else transforms.TruncateTransform(int(width))
+        )
+    elif kind in made and width is None:
+        transform = made[kind]()
+    else:
+        raise InvalidArgument(
+            f"partitioning {text!r} not understood: use a column name, year(col), month(col), "
+            "day(col), hour(col), bucket(n, col) or truncate(n, col)"
+        )
+    label = name if kind == "identity" else f"{name}_{kind}"
+    return PartitionField(field.field_id, 1000 + index, transform, label)
+
+
+def conform(data: Any, schema: Any) -> Any:
+    """Arrow data cast to the table's Arrow schema, matched by column name. A value that does
+    not fit its column (a string in a number column, an overflow) is an error naming both."""
+    import pyarrow as pa
+    from pyiceberg.io.pyarrow import schema_to_pyarrow
+
+    target = schema_to_pyarrow(schema)
+    arrays = []
+    for field in target:
+        if field.name not in data.column_names:
+            arrays.append(pa.nulls(data.num_rows, field.type))
+            continue
+        column = data.column(field.name)
+        try:
+            arrays.append(column.cast(field.type))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+            raise InvalidArgument(
+                f"column {field.name!r}: {column.type} values cannot be stored as "
+                f"{render(_lakebox_type(schema.find_field(field.name).field_type))} "
+                f"({str(exc).splitlines()[0]})"
+            ) from None
+    return pa.Table.from_arrays(arrays, schema=target)
+
+
 # Iceberg allows only these type promotions (the spec's "schema evolution" rules).
 _PROMOTIONS = {("int", "bigint"), ("float", "double")}
 
@@ -204,21 +267,22 @@ class IcebergTables:
         name: str,
         columns: list[Column],
         partition_by: list[str] | None = None,
+        data: Any = None,
     ) -> CatalogTable:
+        """Create a table; with ``data`` (an Arrow table) the table and its first snapshot are
+        one atomic commit, so a failed write leaves no table behind. ``partition_by`` takes
+        column names and Athena's transforms: ``year(ts)``, ``month(ts)``, ``day(ts)``,
+        ``hour(ts)``, ``bucket(16, id)``, ``truncate(10, name)``."""
         from pyiceberg.exceptions import NamespaceAlreadyExistsError, TableAlreadyExistsError
-        from pyiceberg.partitioning import PartitionField, PartitionSpec
-        from pyiceberg.transforms import IdentityTransform
+        from pyiceberg.partitioning import PartitionSpec
 
         if table_name(name) != name:
             raise InvalidArgument(f"table name {name!r} must be lower-case letters, digits, '_'")
         self.catalog.ensure_database(database)
         schema = to_iceberg_schema(columns)
-        fields = []
-        for i, col in enumerate(partition_by or []):
-            field = next((f for f in schema.fields if f.name == col), None)
-            if field is None:
-                raise InvalidArgument(f"partition column {col!r} is not a column of the table")
-            fields.append(PartitionField(field.field_id, 1000 + i, IdentityTransform(), col))
+        spec = PartitionSpec(
+            *(partition_field(text, schema, i) for i, text in enumerate(partition_by or []))
+        )
         sql = self.sql_catalog()
         with contextlib.suppress(NamespaceAlreadyExistsError):
             sql.create_namespace(database)
@@ -228,16 +292,37 @@ class IcebergTables:
         except NotFound:
             pass
         warehouse, _ = self._warehouse()
+        location = f"{warehouse}/{database}/{name}"
         try:
-            table = sql.create_table(
-                (database, name),
-                schema=schema,
-                partition_spec=PartitionSpec(*fields),
-                location=f"{warehouse}/{database}/{name}",
-            )
+            if data is None:
+                table = sql.create_table(
+                    (database, name), schema=schema, partition_spec=spec, location=location
+                )
+            else:
+                txn = sql.create_table_transaction(
+                    (database, name), schema=schema, partition_spec=spec, location=location
+                )
+                txn.append(conform(data, schema))
+                table = txn.commit_transaction()
         except TableAlreadyExistsError:
             raise AlreadyExists(f"Iceberg table {database}.{name} already exists") from None
         return self._register(database, name, table, "iceberg:create")
+
+    def drop(self, database: str, name: str) -> None:
+        """Drop the table and delete its data and metadata files (as Athena does for Iceberg)."""
+        from pyiceberg.exceptions import NoSuchTableError
+
+        entry = self.catalog.table(database, name)
+        if entry.definition.format != "iceberg":
+            raise InvalidArgument(
+                f"{database}.{name} is a {entry.definition.format} table, not an Iceberg table"
+            )
+        with contextlib.suppress(NoSuchTableError):
+            self.sql_catalog().drop_table((database, name))
+        self.catalog.drop_table(entry)
+        if entry.definition.location.startswith(f"{ZONE}/"):
+            for info in list(self.store.list(entry.definition.location)):
+                self.store.delete(info.key)
 
     def evolve(
         self,
@@ -271,7 +356,7 @@ class IcebergTables:
     def append(self, database: str, name: str, data: Any) -> CatalogTable:
         """Append an Arrow table as one atomic commit (a new snapshot)."""
         table = self._load(database, name)
-        table.append(data)
+        table.append(conform(data, table.schema()))
         return self._register(database, name, self._load(database, name), "iceberg:append")
 
     def snapshots(self, database: str, name: str) -> list[Snapshot]:

@@ -9,6 +9,7 @@ type, ``string``, holds anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lakebox.errors import InvalidArgument
 
@@ -161,3 +162,34 @@ def finalize(t: Type) -> Type:
     if isinstance(t, Struct):
         return Struct(tuple((n, finalize(ft)) for n, ft in t.fields))
     return t
+
+
+def arrow_type(t: Any) -> Type:
+    """The catalog type of an Arrow type (Parquet footers, query results); others: string."""
+    import pyarrow as pa
+
+    if pa.types.is_boolean(t):
+        return "boolean"
+    if pa.types.is_integer(t):
+        return "bigint" if t.bit_width > 32 or pa.types.is_uint32(t) else "int"
+    if pa.types.is_float64(t):
+        return "double"
+    if pa.types.is_floating(t):
+        return "float"
+    if pa.types.is_decimal(t):
+        return Decimal(t.precision, t.scale)
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return "string"
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        return "binary"
+    if pa.types.is_timestamp(t):
+        return "timestamp"
+    if pa.types.is_date(t):
+        return "date"
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return Array(arrow_type(t.value_type))
+    if pa.types.is_struct(t):
+        return Struct(
+            tuple((t.field(i).name, arrow_type(t.field(i).type)) for i in range(t.num_fields))
+        )
+    return "string"

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from lakebox.catalog.types import Array, Decimal, Struct, Type, of_value, widen
+from lakebox.catalog.types import Array, Struct, Type, arrow_type, of_value, widen
 from lakebox.errors import NotFound
 from lakebox.storage.base import ObjectInfo, ObjectStore
 
@@ -275,36 +275,6 @@ def _parquet(store: ObjectStore, info: ObjectInfo) -> ObjectSchema:
         ) from None
     columns = {f.name: arrow_type(f.type) for f in schema}
     return ObjectSchema(key, info.size, "parquet", "none", columns, rows=meta.num_rows)
-
-
-def arrow_type(t: Any) -> Type:
-    import pyarrow as pa
-
-    if pa.types.is_boolean(t):
-        return "boolean"
-    if pa.types.is_integer(t):
-        return "bigint" if t.bit_width > 32 or pa.types.is_uint32(t) else "int"
-    if pa.types.is_float64(t):
-        return "double"
-    if pa.types.is_floating(t):
-        return "float"
-    if pa.types.is_decimal(t):
-        return Decimal(t.precision, t.scale)
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return "string"
-    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
-        return "binary"
-    if pa.types.is_timestamp(t):
-        return "timestamp"
-    if pa.types.is_date(t):
-        return "date"
-    if pa.types.is_list(t) or pa.types.is_large_list(t):
-        return Array(arrow_type(t.value_type))
-    if pa.types.is_struct(t):
-        return Struct(
-            tuple((t.field(i).name, arrow_type(t.field(i).type)) for i in range(t.num_fields))
-        )
-    return "string"
 
 
 def read_object_safely(store: ObjectStore, info: ObjectInfo) -> ObjectSchema | BadObject:

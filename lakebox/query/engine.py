@@ -13,11 +13,18 @@ from sqlglot import exp
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
-from lakebox.errors import InvalidArgument, LakeboxError
+from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, NotFound
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
 from lakebox.query.views import drop_view, is_view_ddl, save_view, view_target
+from lakebox.query.writes import (
+    defined_columns,
+    is_table_write,
+    result_columns,
+    table_options,
+    target,
+)
 from lakebox.storage.base import ObjectStore
 
 
@@ -51,6 +58,7 @@ class QueryEngine:
         threads: int = 2,
     ) -> None:
         self.catalog = catalog
+        self.iceberg = iceberg
         self.sources = TableSources(catalog, iceberg, store)
         self.spill_dir = spill_dir
         self.memory_limit = memory_limit
@@ -77,6 +85,8 @@ class QueryEngine:
         tree = statements[0]
         if is_view_ddl(tree):
             return self._view_ddl(tree, sql, dialect, default_database)
+        if is_table_write(tree):
+            return self._table_write(tree, default_database, on_connect)
         if default_database:
             qualify(tree, default_database)
         sources = self._sources(tree, check(tree), set())
@@ -178,6 +188,99 @@ class QueryEngine:
             bool(tree.args.get("replace")),
         )
         return QueryResult([], pa.table({}), 0, 0, 0.0)
+
+    def _table_write(
+        self,
+        tree: exp.Expr,
+        default_database: str | None,
+        on_connect: Callable[[Any], None] | None,
+    ) -> QueryResult:
+        """CTAS, CREATE TABLE, INSERT INTO and DROP TABLE on Iceberg tables (see writes.py).
+        The result is one row, ``rows``: how many rows were written (as Trino reports)."""
+        import pyarrow as pa
+
+        db, name = target(tree, default_database)
+        if isinstance(tree, exp.Drop):
+            try:
+                self.iceberg.drop(db, name)
+            except NotFound:
+                if not tree.args.get("exists"):
+                    raise
+            return QueryResult([], pa.table({}), 0, 0, 0.0)
+        if isinstance(tree, exp.Create):
+            if self._exists(db, name):
+                if tree.args.get("exists"):  # IF NOT EXISTS
+                    return _written(None, 0)
+                raise AlreadyExists(f"table {db}.{name} already exists")
+            options = table_options(tree)
+            if tree.expression is None:
+                if not isinstance(tree.this, exp.Schema):
+                    raise InvalidArgument("CREATE TABLE needs its columns or AS SELECT ...")
+                self.iceberg.create(db, name, defined_columns(tree), options.partition_by)
+                return _written(None, 0)
+            result = self._rows_to_write(tree.expression, default_database, on_connect)
+            columns = result_columns(result.table.schema)
+            data = result.table.rename_columns([c.name for c in columns])
+            self.iceberg.create(db, name, columns, options.partition_by, data=data)
+            return _written(result, data.num_rows)
+        assert isinstance(tree, exp.Insert)
+        entry = self.catalog.table(db, name)
+        if entry.definition.format != "iceberg":
+            raise InvalidArgument(
+                f"{db}.{name} is a {entry.definition.format} table over raw objects; INSERT INTO "
+                "writes curated Iceberg tables (make one with CREATE TABLE ... AS SELECT)"
+            )
+        names = [c.name for c in entry.definition.columns]
+        if isinstance(tree.this, exp.Schema):
+            listed = [i.name for i in tree.this.expressions]
+            unknown = [n for n in listed if n not in names]
+            if unknown:
+                raise InvalidArgument(
+                    f"{db}.{name} has no column {unknown[0]!r}; columns: {', '.join(names)}"
+                )
+            names = listed
+        result = self._rows_to_write(tree.expression, default_database, on_connect)
+        if result.table.num_columns != len(names):
+            raise InvalidArgument(
+                f"INSERT INTO {db}.{name} writes {len(names)} columns ({', '.join(names)}) but "
+                f"the query returns {result.table.num_columns}"
+            )
+        data = result.table.rename_columns(names)
+        self.iceberg.append(db, name, data)
+        return _written(result, data.num_rows)
+
+    def _exists(self, db: str, name: str) -> bool:
+        try:
+            self.catalog.table(db, name)
+        except NotFound:
+            return False
+        return True
+
+    def _rows_to_write(
+        self,
+        select: exp.Expr | None,
+        default_database: str | None,
+        on_connect: Callable[[Any], None] | None,
+    ) -> QueryResult:
+        if isinstance(select, exp.Values):
+            return self.run(f"SELECT * FROM ({select.sql(dialect='duckdb')})", "duckdb", on_connect)
+        if select is None:
+            raise InvalidArgument("the statement needs a SELECT or VALUES to write")
+        if default_database:
+            qualify(select, default_database)
+        return self.run(to_duckdb(select), "duckdb", on_connect)
+
+
+def _written(result: QueryResult | None, rows: int) -> QueryResult:
+    import pyarrow as pa
+
+    return QueryResult(
+        [("rows", "BIGINT")],
+        pa.table({"rows": pa.array([rows], pa.int64())}),
+        result.bytes_scanned if result else 0,
+        result.files_scanned if result else 0,
+        result.engine_ms if result else 0.0,
+    )
 
 
 _CATALOG_TYPES = {

@@ -48,15 +48,19 @@ _FORBIDDEN_KEYWORDS = {
 _COMMENTS = re.compile(r"\A(?:\s+|--[^\n]*\n?|/\*.*?\*/)*", re.S)
 
 
-_VIEW_DDL = re.compile(r"(CREATE\s+(OR\s+REPLACE\s+)?|DROP\s+)VIEW\b", re.I)
+# Statements besides SELECT that queries may run: views, and writes to curated Iceberg tables.
+_ALLOWED_WRITES = re.compile(
+    r"(CREATE\s+(OR\s+REPLACE\s+)?VIEW|DROP\s+VIEW|CREATE\s+TABLE|DROP\s+TABLE|INSERT\s+INTO)\b",
+    re.I,
+)
 
 
 def check_keywords(sql: str) -> None:
     """Refuse by the leading keyword, before parsing: some (EXPORT, CHECKPOINT) do not parse.
-    CREATE VIEW and DROP VIEW are the two statements besides SELECT that queries may run."""
+    Besides SELECT, queries may create and drop views and write Iceberg tables (writes.py)."""
     body = _COMMENTS.sub("", sql, count=1)
     word = body.split(None, 1)[0].upper().rstrip(";") if body.strip() else ""
-    if word in _FORBIDDEN_KEYWORDS and not _VIEW_DDL.match(body):
+    if word in _FORBIDDEN_KEYWORDS and not _ALLOWED_WRITES.match(body):
         raise QueryRefused(
             f"{word} statements are not allowed here: queries read catalog tables with SELECT"
         )

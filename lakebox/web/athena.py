@@ -27,7 +27,27 @@ from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import ATHENA_ERRORS
 
 TARGET_PREFIX = "AmazonAthena."
-_DDL = re.compile(r"\s*(CREATE|DROP)\b", re.I)
+# (pattern on the statement's start, StatementType, SubstatementType) as Athena reports them.
+_STATEMENT_TYPES = [
+    (re.compile(r"\s*CREATE\s+TABLE\b.*?\bAS\s*(\(|SELECT\b|WITH\b)", re.I | re.S),
+     "DDL", "CREATE_TABLE_AS_SELECT"),
+    (re.compile(r"\s*CREATE\s+TABLE\b", re.I), "DDL", "CREATE_TABLE"),
+    (re.compile(r"\s*CREATE\s+(OR\s+REPLACE\s+)?VIEW\b", re.I), "DDL", "CREATE_VIEW"),
+    (re.compile(r"\s*DROP\s+TABLE\b", re.I), "DDL", "DROP_TABLE"),
+    (re.compile(r"\s*DROP\s+VIEW\b", re.I), "DDL", "DROP_VIEW"),
+    (re.compile(r"\s*INSERT\s+INTO\b", re.I), "DML", "INSERT"),
+]  # fmt: skip
+# Statements whose result is a count of written rows: Athena returns it as UpdateCount.
+_WRITES = ("CREATE_TABLE_AS_SELECT", "INSERT")
+
+
+def statement_type(sql: str) -> tuple[str, str]:
+    return next(
+        ((kind, sub) for pattern, kind, sub in _STATEMENT_TYPES if pattern.match(sql)),
+        ("DML", "SELECT"),
+    )
+
+
 CATALOG = "AwsDataCatalog"
 WORK_GROUP = "primary"
 MAX_RESULTS = 1000
@@ -111,10 +131,12 @@ def execution_shape(box: Lakebox, e: QueryExecution) -> dict[str, Any]:
             "ErrorMessage": e.error,
         }
     total = (e.completed_at - e.submitted_at).total_seconds() * 1000 if e.completed_at else None
+    kind, sub = statement_type(e.sql)
     shape: dict[str, Any] = {
         "QueryExecutionId": e.id,
         "Query": e.sql,
-        "StatementType": "DDL" if _DDL.match(e.sql) else "DML",
+        "StatementType": kind,
+        "SubstatementType": sub,
         "ResultConfiguration": {"OutputLocation": _output(box, e)},
         "QueryExecutionContext": {"Catalog": CATALOG}
         | ({"Database": e.default_database} if e.default_database else {}),
@@ -174,6 +196,13 @@ async def get_query_results(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> 
     except ValueError:
         raise InvalidArgument(f"NextToken {token!r} was not given by this API") from None
     columns = execution.columns or []
+    if statement_type(execution.sql)[1] in _WRITES and execution.state == "SUCCEEDED":
+        # As Athena: no rows, the count of rows written in UpdateCount.
+        written = await asyncio.to_thread(_rows, box, qid, 0, 1)
+        return {
+            "UpdateCount": int(written["rows"][0][0]) if written["rows"] else 0,
+            "ResultSet": {"Rows": [], "ResultSetMetadata": {"ColumnInfo": []}},
+        }
     rows: list[dict[str, Any]] = []
     if offset == 0:  # Athena's first page starts with the column labels
         rows.append({"Data": [{"VarCharValue": c["name"]} for c in columns]})

@@ -203,3 +203,46 @@ def test_pyathena_sqlalchemy_and_pandas(lake_server: RunningServer) -> None:
     )
     assert frame["id"].tolist() == [3, 6, 9]
     engine.dispose()
+
+
+def test_ctas_and_insert_through_athena_clients(lake_server: RunningServer) -> None:
+    import pyathena
+
+    cred = lake_server.credential
+    cur = pyathena.connect(
+        s3_staging_dir="s3://data/query-results/",
+        region_name="us-east-1",
+        endpoint_url=lake_server.url,
+        aws_access_key_id=cred["access_key_id"],
+        aws_secret_access_key=cred["secret_access_key"],
+        schema_name="lake",
+        poll_interval=0.1,
+    ).cursor()
+    cur.execute(
+        "CREATE TABLE curated.revenue WITH (table_type = 'ICEBERG', partitioning = ARRAY['country']) "
+        "AS SELECT country, sum(total) AS revenue FROM orders GROUP BY country"
+    )
+    assert cur.rowcount == 2 and cur.fetchall() == []
+    cur.execute("INSERT INTO curated.revenue VALUES ('be', 1.5)")
+    assert cur.rowcount == 1
+    cur.execute("SELECT country FROM curated.revenue ORDER BY country")
+    assert cur.fetchall() == [("be",), ("de",), ("nl",)]
+
+    client = athena(lake_server)
+    qid = client.start_query_execution(
+        QueryString="INSERT INTO curated.revenue SELECT 'fr', 2.0",
+        ResultConfiguration={"OutputLocation": "s3://data/query-results/"},
+    )["QueryExecutionId"]
+    for _ in range(100):
+        execution = client.get_query_execution(QueryExecutionId=qid)["QueryExecution"]
+        if execution["Status"]["State"] in ("SUCCEEDED", "FAILED"):
+            break
+        time.sleep(0.05)
+    assert execution["Status"]["State"] == "SUCCEEDED"
+    assert (execution["StatementType"], execution["SubstatementType"]) == ("DML", "INSERT")
+    assert client.get_query_results(QueryExecutionId=qid)["UpdateCount"] == 1
+    # The table is in the catalog as Iceberg, for GetTableMetadata as for any table
+    meta = client.get_table_metadata(
+        CatalogName="AwsDataCatalog", DatabaseName="curated", TableName="revenue"
+    )["TableMetadata"]
+    assert [c["Name"] for c in meta["Columns"]] == ["country", "revenue"]

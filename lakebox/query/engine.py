@@ -17,6 +17,7 @@ from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, NotFoun
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
+from lakebox.query.time_travel import pin_snapshots
 from lakebox.query.views import drop_view, is_view_ddl, save_view, view_target
 from lakebox.query.writes import (
     defined_columns,
@@ -127,6 +128,7 @@ class QueryEngine:
                 "autoload_known_extensions": False,
             }
         )
+        con.execute("SET TimeZone = 'UTC'")  # as Athena: timestamps without a zone are UTC
         for src in sources:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(src.database)}")
             con.execute(
@@ -141,9 +143,13 @@ class QueryEngine:
     def _sources(
         self, tree: exp.Expr, tables: list[tuple[str, str]], seen: set[tuple[str, str]]
     ) -> list[Source]:
-        """Sources for the tables a query reads; a view brings its own tables first."""
-        sources: list[Source] = []
+        """Sources for the tables a query reads; a view brings its own tables first; tables
+        read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``)."""
+        sources: list[Source] = pin_snapshots(tree, self.catalog, self.sources)
+        still_read = {(t.db, t.name) for t in tree.find_all(exp.Table)}
         for db, name in tables:
+            if (db, name) not in still_read:
+                continue  # only read at a snapshot
             if (db, name) in seen:
                 continue
             seen.add((db, name))

@@ -225,10 +225,22 @@ class TableSources:
         )
 
     def _iceberg(self, table: CatalogTable) -> Source:
+        return self.iceberg_source(table, None, table.name)
+
+    def iceberg_source(self, table: CatalogTable, snapshot_id: int | None, name: str) -> Source:
+        """The data files of one snapshot (None: the current one), read with the schema the
+        table had at that snapshot."""
+        from lakebox.catalog.iceberg import columns_of
+
         ice = self.iceberg._load(table.database, table.name)
-        src = Source(table.database, table.name, "")
-        columns = [(c.name, duckdb_type(parse(c.type))) for c in table.definition.columns]
-        for task in ice.scan().plan_files():
+        src = Source(table.database, name, "")
+        schema_columns = table.definition.columns
+        if snapshot_id is not None:
+            snapshot = ice.snapshot_by_id(snapshot_id)
+            if snapshot is not None and snapshot.schema_id is not None:
+                schema_columns = columns_of(ice.schemas()[snapshot.schema_id])
+        columns = [(c.name, duckdb_type(parse(c.type))) for c in schema_columns]
+        for task in ice.scan(snapshot_id=snapshot_id).plan_files():
             if task.delete_files:
                 raise InvalidArgument(
                     f"{table.database}.{table.name} has row-level delete files, which the query "

@@ -110,7 +110,7 @@ def test_insert_errors_change_nothing(engine: QueryEngine) -> None:
         engine.run("INSERT INTO cur.t (id, nme) VALUES (2, 'b')")
     with pytest.raises(InvalidArgument, match="json table over raw objects; INSERT INTO writes"):
         engine.run("INSERT INTO lake.orders (id) VALUES (9)")
-    with pytest.raises(NotFound, match="cur.nope"):
+    with pytest.raises(NotFound, match=r"cur\.nope"):
         engine.run("INSERT INTO cur.nope VALUES (1)")
     with pytest.raises(InvalidArgument, match="column 'm': unknown type 'map'"):
         engine.run("CREATE TABLE cur.bad (m map<string, int>)")
@@ -128,6 +128,8 @@ def test_drop_table(engine: QueryEngine, tmp_path: Path) -> None:
     engine.run("DROP TABLE IF EXISTS cur.gone")
     with pytest.raises(NotFound):
         engine.run("DROP TABLE cur.gone")
-    with pytest.raises(InvalidArgument, match="lake.orders is a json table, not an Iceberg table"):
+    with pytest.raises(
+        InvalidArgument, match=r"lake\.orders is a json table, not an Iceberg table"
+    ):
         engine.run("DROP TABLE lake.orders")
     assert engine.run("SELECT count(*) FROM lake.orders").rows == [(3,)]

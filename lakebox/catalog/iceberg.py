@@ -51,6 +51,12 @@ class Snapshot:
         }
 
 
+@dataclass(frozen=True)
+class Plan:
+    files: list[tuple[str, int]]  # (path or URL, size in bytes)
+    columns: list[Column]
+
+
 def _iceberg_type(t: Type, ids: itertools.count[int]) -> Any:
     from pyiceberg import types as it
 
@@ -199,6 +205,7 @@ class IcebergTables:
         self.store = store
         self._sql: SqlCatalog | None = None
         self._lock = threading.Lock()
+        self._plans: dict[tuple[str, int | None], Plan] = {}
 
     def _warehouse(self) -> tuple[str, dict[str, str]]:
         from lakebox.storage.local import LocalStore
@@ -236,6 +243,59 @@ class IcebergTables:
             return self.sql_catalog().load_table((database, name))
         except NoSuchTableError:
             raise NotFound(f"Iceberg table {database}.{name} not found") from None
+
+    def metadata_location(self, database: str, name: str) -> str | None:
+        """The table's current metadata file, read from the JDBC catalog table (one small
+        query; any engine committing through the same catalog moves it)."""
+        import sqlalchemy as sa
+
+        t = sa.table(
+            "iceberg_tables",
+            sa.column("catalog_name"),
+            sa.column("table_namespace"),
+            sa.column("table_name"),
+            sa.column("metadata_location"),
+        )
+        with self.db.begin() as conn:
+            found: str | None = conn.scalar(
+                sa.select(t.c.metadata_location).where(
+                    t.c.catalog_name == CATALOG_NAME,
+                    t.c.table_namespace == database,
+                    t.c.table_name == name,
+                )
+            )
+        return found
+
+    def plan(self, database: str, name: str, snapshot_id: int | None) -> Plan:
+        """The data files of a snapshot (None: the current one) and the table's columns then.
+        A metadata file never changes, so plans are kept per metadata file and snapshot:
+        planning reads the manifests, which costs more than many small queries."""
+        location = self.metadata_location(database, name)
+        key = (location or f"{database}.{name}", snapshot_id)
+        with self._lock:
+            plan = self._plans.get(key)
+        if plan is not None and location is not None:
+            return plan
+        table = self._load(database, name)
+        schema = table.schema()
+        if snapshot_id is not None:
+            snapshot = table.snapshot_by_id(snapshot_id)
+            if snapshot is not None and snapshot.schema_id is not None:
+                schema = table.schemas()[snapshot.schema_id]
+        files: list[tuple[str, int]] = []
+        for task in table.scan(snapshot_id=snapshot_id).plan_files():
+            if task.delete_files:
+                raise InvalidArgument(
+                    f"{database}.{name} has row-level delete files, which the query engine "
+                    "does not read yet"
+                )
+            files.append((task.file.file_path, task.file.file_size_in_bytes))
+        plan = Plan(files, columns_of(schema))
+        with self._lock:
+            if len(self._plans) >= 512:
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[(table.metadata_location, snapshot_id)] = plan
+        return plan
 
     def _register(self, database: str, name: str, table: IcebergTable, source: str) -> CatalogTable:
         """Keep the lakebox catalog's entry in step with the Iceberg table's metadata."""

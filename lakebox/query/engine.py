@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +65,8 @@ class QueryEngine:
         self.spill_dir = spill_dir
         self.memory_limit = memory_limit
         self.threads = threads
+        self._database: Any = None
+        self._database_lock = threading.Lock()
 
     def run(
         self,
@@ -91,6 +94,7 @@ class QueryEngine:
         if default_database:
             qualify(tree, default_database)
         sources = self._sources(tree, check(tree), set())
+        flatten_names(tree)
         con = self._connect(sources)
         try:
             if on_connect is not None:
@@ -114,31 +118,57 @@ class QueryEngine:
         )
 
     def _connect(self, sources: list[Source]) -> Any:
-        """A connection that sees the named tables and may read only their files: external
-        access off, every other path refused, extensions never loaded, configuration locked."""
+        """A connection of its own to the engine's database, seeing the query's tables as
+        temporary views (visible to this connection only)."""
+        con = self._shared_database().cursor()
+        if sources:
+            con.execute(  # one call: each costs a round through DuckDB
+                ";\n".join(
+                    f"CREATE TEMP VIEW {_ident(flat_name(s.database, s.name))} AS {s.select_sql}"
+                    for s in sources
+                )
+            )
+        return con
+
+    def _shared_database(self) -> Any:
+        """One DuckDB database for all queries, so its caches (Parquet metadata, file blocks)
+        stay hot between queries, as in a long-running DuckDB. It is locked down once: no
+        external access but the lake's own folder, no extensions, configuration locked; the
+        statement checks (sandbox.py) keep each query to the catalog tables it names."""
         import duckdb
 
-        self.spill_dir.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(
-            config={
-                "memory_limit": self.memory_limit,
-                "temp_directory": str(self.spill_dir),
-                "threads": self.threads,
-                "autoinstall_known_extensions": False,
-                "autoload_known_extensions": False,
-            }
-        )
-        con.execute("SET TimeZone = 'UTC'")  # as Athena: timestamps without a zone are UTC
-        for src in sources:
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {_ident(src.database)}")
-            con.execute(
-                f"CREATE VIEW {_ident(src.database)}.{_ident(src.name)} AS {src.select_sql}"
-            )
-        paths = [p for s in sources for p in s.paths]
-        con.execute(f"SET allowed_paths = [{', '.join(_lit(p) for p in paths)}]")
-        con.execute("SET enable_external_access = false")
-        con.execute("SET lock_configuration = true")
-        return con
+        with self._database_lock:
+            if self._database is None:
+                self.spill_dir.mkdir(parents=True, exist_ok=True)
+                db = duckdb.connect(
+                    config={
+                        "memory_limit": self.memory_limit,
+                        "temp_directory": str(self.spill_dir),
+                        "threads": self.threads,
+                        "autoinstall_known_extensions": False,
+                        "autoload_known_extensions": False,
+                    }
+                )
+                lake = self.sources.lake_directories()
+                db.execute(
+                    ";\n".join(
+                        [
+                            "SET GLOBAL TimeZone = 'UTC'",  # as Athena: no zone means UTC
+                            "SET GLOBAL parquet_metadata_cache = true",
+                            f"SET allowed_directories = [{', '.join(_lit(d) for d in lake)}]",
+                            "SET enable_external_access = false",
+                            "SET lock_configuration = true",
+                        ]
+                    )
+                )
+                self._database = db
+            return self._database
+
+    def close(self) -> None:
+        with self._database_lock:
+            if self._database is not None:
+                self._database.close()
+                self._database = None
 
     def _sources(
         self, tree: exp.Expr, tables: list[tuple[str, str]], seen: set[tuple[str, str]]
@@ -165,6 +195,7 @@ class QueryEngine:
             if (db, name) in inner:
                 raise InvalidArgument(f"view {db}.{name} reads itself")
             sources.extend(self._sources(select, inner, seen))
+            flatten_names(select)
             sources.append(Source(db, name, to_duckdb(select)))
         return sources
 
@@ -275,6 +306,27 @@ class QueryEngine:
         if default_database:
             qualify(select, default_database)
         return self.run(to_duckdb(select), "duckdb", on_connect)
+
+
+def flat_name(database: str, name: str) -> str:
+    """The name a catalog table has inside a query's DuckDB connection (a temporary view)."""
+    return f"{database}.{name}"
+
+
+def flatten_names(tree: exp.Expr) -> None:
+    """Point ``db.table`` references at their temporary views (``"db.table"``), keeping the
+    table's name as its alias so that ``table.column`` still resolves."""
+    for table in list(tree.find_all(exp.Table)):
+        if not table.db or not isinstance(table.this, exp.Identifier):
+            continue  # a CTE
+        original = table.name.split("@", 1)[0]  # a pinned snapshot is "name@snapshot"
+        table.set("this", exp.to_identifier(flat_name(table.db, table.name), quoted=True))
+        table.set("db", None)
+        if not table.alias:
+            table.set("alias", exp.TableAlias(this=exp.to_identifier(original)))
+    for column in tree.find_all(exp.Column):
+        if column.args.get("db") is not None:  # db.table.column
+            column.set("db", None)
 
 
 def _written(result: QueryResult | None, rows: int) -> QueryResult:

@@ -7,11 +7,13 @@ quoted, NULL empty) and Parquet, and fetched page by page.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import queue
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -102,6 +104,9 @@ class QueryService:
         self._cancelled: set[str] = set()
         self._timed_out: set[str] = set()
         self._lock = threading.Lock()
+        self._finished = threading.Condition()  # notified when any query reaches a final state
+        self._stopping = threading.Event()
+        self._writer = ThreadPoolExecutor(max_workers=max(max_concurrent, 1))
         self._workers: list[threading.Thread] = []
 
     def start(self) -> None:
@@ -111,13 +116,17 @@ class QueryService:
             self._workers.append(t)
 
     def stop(self) -> None:
+        self._stopping.set()
         for _ in self._workers:
             self._queue.put(None)
         with self._lock:
             for con in self._running.values():
-                con.interrupt()
+                with contextlib.suppress(Exception):  # it may have finished and closed
+                    con.interrupt()
         for t in self._workers:
             t.join(timeout=10)
+        self._writer.shutdown(wait=True)
+        self.engine.close()
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -181,24 +190,28 @@ class QueryService:
         import time
 
         deadline = time.monotonic() + within_s
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not self._stopping.is_set():
             with self._lock:
                 con = self._running.get(qid)
+                finished = con is None and qid not in self._cancelled
             if con is not None:
-                con.interrupt()
-            if self.get(qid).state in FINAL:
+                with contextlib.suppress(Exception):  # it may have just finished
+                    con.interrupt()
+            if finished:  # its worker recorded the outcome and forgot it
                 return
-            time.sleep(0.05)
+            self._stopping.wait(0.05)
 
     def wait(self, qid: str, timeout: float = 60.0) -> QueryExecution:
         import time
 
         deadline = time.monotonic() + timeout
         while True:
-            execution = self.get(qid)
-            if execution.state in FINAL or time.monotonic() > deadline:
-                return execution
-            time.sleep(0.05)
+            with self._finished:
+                execution = self.get(qid)
+                if execution.state in FINAL or time.monotonic() > deadline:
+                    return execution
+                # woken when a query finishes here; the timeout covers other processes
+                self._finished.wait(timeout=min(0.05, max(deadline - time.monotonic(), 0)))
 
     def rows(self, qid: str, offset: int, count: int) -> dict[str, Any]:
         """``count`` rows of a succeeded query's results from ``offset``, and the total."""
@@ -247,6 +260,9 @@ class QueryService:
                 .where(query_executions.c.id == qid)
                 .values(state=state, **values)
             )
+        if state in FINAL:
+            with self._finished:
+                self._finished.notify_all()
         return True
 
     def _work(self) -> None:
@@ -323,7 +339,8 @@ class QueryService:
             self._timed_out.add(qid)
             con = self._running.get(qid)
         if con is not None:
-            con.interrupt()
+            with contextlib.suppress(Exception):  # it may have just finished
+                con.interrupt()
 
     def _write_results(self, key: str, table: Any) -> None:
         import pyarrow.csv as pacsv
@@ -331,11 +348,13 @@ class QueryService:
 
         buf = io.BytesIO()
         pq.write_table(table, buf)
-        self.lake.put(key + ".parquet", buf.getvalue(), source="query")
         out = io.BytesIO()
         # As Athena writes results: a header row, every value quoted, NULL as an empty field.
         pacsv.write_csv(_csv_ready(table), out, pacsv.WriteOptions(quoting_style="all_valid"))
-        self.lake.put(key + ".csv", out.getvalue(), source="query")
+        # Both at once: each put waits for its fsyncs and its event record.
+        csv = self._writer.submit(self.lake.put, key + ".csv", out.getvalue(), source="query")
+        self.lake.put(key + ".parquet", buf.getvalue(), source="query")
+        csv.result()
 
 
 def _csv_ready(table: Any) -> Any:

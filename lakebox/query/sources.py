@@ -132,6 +132,12 @@ class TableSources:
         self.iceberg = iceberg
         self.store = store
 
+    def lake_directories(self) -> list[str]:
+        """The folders the query engine may read: the lake's own (a local lake's root)."""
+        if isinstance(self.store, LocalStore):
+            return [str(self.store.root).rstrip("/") + "/"]
+        return []
+
     def _local(self, key: str) -> str:
         if not isinstance(self.store, LocalStore):
             raise InvalidArgument(
@@ -230,25 +236,12 @@ class TableSources:
     def iceberg_source(self, table: CatalogTable, snapshot_id: int | None, name: str) -> Source:
         """The data files of one snapshot (None: the current one), read with the schema the
         table had at that snapshot."""
-        from lakebox.catalog.iceberg import columns_of
-
-        ice = self.iceberg._load(table.database, table.name)
+        plan = self.iceberg.plan(table.database, table.name, snapshot_id)
         src = Source(table.database, name, "")
-        schema_columns = table.definition.columns
-        if snapshot_id is not None:
-            snapshot = ice.snapshot_by_id(snapshot_id)
-            if snapshot is not None and snapshot.schema_id is not None:
-                schema_columns = columns_of(ice.schemas()[snapshot.schema_id])
-        columns = [(c.name, duckdb_type(parse(c.type))) for c in schema_columns]
-        for task in ice.scan(snapshot_id=snapshot_id).plan_files():
-            if task.delete_files:
-                raise InvalidArgument(
-                    f"{table.database}.{table.name} has row-level delete files, which the query "
-                    "engine does not read yet"
-                )
-            path = task.file.file_path.removeprefix("file://")
-            src.paths.append(path)
-            src.bytes += task.file.file_size_in_bytes
+        columns = [(c.name, duckdb_type(parse(c.type))) for c in plan.columns]
+        for path, size in plan.files:
+            src.paths.append(path.removeprefix("file://"))
+            src.bytes += size
         if not src.paths:
             src.select_sql = self._select("parquet", {}, columns, [], [], [])
             return src

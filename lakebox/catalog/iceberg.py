@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 CATALOG_NAME = "lakebox"
 ZONE = "curated"
+# Row groups of DuckDB's own size: the query engine reads a file's row groups in parallel, and
+# PyIceberg's default (1M rows) leaves cores idle on tables of a few million rows.
+WRITE_PROPERTIES = {"write.parquet.row-group-limit": "122880"}
 
 
 @dataclass(frozen=True)
@@ -356,11 +359,19 @@ class IcebergTables:
         try:
             if data is None:
                 table = sql.create_table(
-                    (database, name), schema=schema, partition_spec=spec, location=location
+                    (database, name),
+                    schema=schema,
+                    partition_spec=spec,
+                    location=location,
+                    properties=WRITE_PROPERTIES,
                 )
             else:
                 txn = sql.create_table_transaction(
-                    (database, name), schema=schema, partition_spec=spec, location=location
+                    (database, name),
+                    schema=schema,
+                    partition_spec=spec,
+                    location=location,
+                    properties=WRITE_PROPERTIES,
                 )
                 txn.append(conform(data, schema))
                 table = txn.commit_transaction()

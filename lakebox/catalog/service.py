@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.catalog.schema import Change, Column, diff
@@ -192,13 +192,13 @@ class Catalog:
 
     def table(self, database: str, name: str) -> CatalogTable:
         with self.db.begin() as conn:
-            self._check_database(conn, database)
             row = conn.execute(
                 select(catalog_tables).where(
                     catalog_tables.c.database == database, catalog_tables.c.name == name
                 )
             ).first()
             if row is None:
+                self._check_database(conn, database)
                 known = list(
                     conn.scalars(
                         select(catalog_tables.c.name).where(catalog_tables.c.database == database)
@@ -207,6 +207,24 @@ class Catalog:
                 hint = _did_you_mean(name, known)
                 raise NotFound(f"table {database}.{name} not found{hint}")
         return _table(row)
+
+    def lookup(self, names: list[tuple[str, str]]) -> dict[tuple[str, str], CatalogTable]:
+        """Several tables by (database, name) in one query; missing ones are left out."""
+        if not names:
+            return {}
+        with self.db.begin() as conn:
+            rows = conn.execute(
+                select(catalog_tables).where(
+                    or_(
+                        *(
+                            and_(catalog_tables.c.database == db, catalog_tables.c.name == n)
+                            for db, n in names
+                        )
+                    )
+                )
+            ).all()
+        tables = [_table(r) for r in rows]
+        return {(t.database, t.name): t for t in tables}
 
     def put_table(
         self, database: str, name: str, definition: TableDefinition, *, source: str

@@ -56,4 +56,6 @@ def _point(sql: str, line: int | None, col: int | None, description: str) -> str
 
 
 def to_duckdb(tree: exp.Expr) -> str:
-    return tree.sql(dialect="duckdb")
+    """DuckDB SQL for ``tree``, which may be changed on the way (not copied: copying a large
+    tree costs more than parsing it)."""
+    return tree.sql(dialect="duckdb", copy=False)

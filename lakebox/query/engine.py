@@ -177,13 +177,12 @@ class QueryEngine:
         read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``)."""
         sources: list[Source] = pin_snapshots(tree, self.catalog, self.sources)
         still_read = {(t.db, t.name) for t in tree.find_all(exp.Table)}
-        for db, name in tables:
-            if (db, name) not in still_read:
-                continue  # only read at a snapshot
-            if (db, name) in seen:
-                continue
+        wanted = [t for t in tables if t in still_read and t not in seen]  # else: at a snapshot
+        found = self.catalog.lookup(wanted)
+        for db, name in wanted:
             seen.add((db, name))
-            table = self.catalog.table(db, name)
+            # a missing table: ask for it alone, for the error that names it
+            table = found.get((db, name)) or self.catalog.table(db, name)
             if table.definition.format != "view":
                 sources.append(self.sources.source(table, tree))
                 continue

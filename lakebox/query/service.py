@@ -13,7 +13,6 @@ import logging
 import queue
 import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -106,7 +105,6 @@ class QueryService:
         self._lock = threading.Lock()
         self._finished = threading.Condition()  # notified when any query reaches a final state
         self._stopping = threading.Event()
-        self._writer = ThreadPoolExecutor(max_workers=max(max_concurrent, 1))
         self._workers: list[threading.Thread] = []
 
     def start(self) -> None:
@@ -125,7 +123,6 @@ class QueryService:
                     con.interrupt()
         for t in self._workers:
             t.join(timeout=10)
-        self._writer.shutdown(wait=True)
         self.engine.close()
 
     # -- requests -----------------------------------------------------------------------------
@@ -249,17 +246,15 @@ class QueryService:
 
     def _transition(self, qid: str, state: State, **values: Any) -> bool:
         """Move to ``state`` if allowed from the current one; False if not (e.g. cancelled)."""
+        allowed_from = [current for current, nexts in _ALLOWED.items() if state in nexts]
         with self.db.begin() as conn:
-            current = conn.scalar(
-                select(query_executions.c.state).where(query_executions.c.id == qid)
-            )
-            if current is None or state not in _ALLOWED.get(current, ()):
-                return False
-            conn.execute(
+            moved = conn.execute(
                 update(query_executions)
-                .where(query_executions.c.id == qid)
+                .where(query_executions.c.id == qid, query_executions.c.state.in_(allowed_from))
                 .values(state=state, **values)
-            )
+            ).rowcount
+        if not moved:
+            return False
         if state in FINAL:
             with self._finished:
                 self._finished.notify_all()
@@ -351,10 +346,10 @@ class QueryService:
         out = io.BytesIO()
         # As Athena writes results: a header row, every value quoted, NULL as an empty field.
         pacsv.write_csv(_csv_ready(table), out, pacsv.WriteOptions(quoting_style="all_valid"))
-        # Both at once: each put waits for its fsyncs and its event record.
-        csv = self._writer.submit(self.lake.put, key + ".csv", out.getvalue(), source="query")
-        self.lake.put(key + ".parquet", buf.getvalue(), source="query")
-        csv.result()
+        # Not fsynced: results can be made again by running the query, and waiting for the
+        # disk would be most of a small query's time.
+        self.lake.put(key + ".csv", out.getvalue(), source="query", durable=False)
+        self.lake.put(key + ".parquet", buf.getvalue(), source="query", durable=False)
 
 
 def _csv_ready(table: Any) -> Any:

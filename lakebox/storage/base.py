@@ -35,8 +35,9 @@ class ObjectStore(ABC):
     read_concurrency: int = 2
 
     @abstractmethod
-    def put(self, key: str, data: bytes) -> ObjectInfo:
-        """Write ``data`` under ``key`` atomically: readers see the old object or the new one."""
+    def put(self, key: str, data: bytes, *, durable: bool = True) -> ObjectInfo:
+        """Write ``data`` under ``key`` atomically: readers see the old object or the new one.
+        ``durable=False`` may skip waiting for the disk, for data that can be made again."""
 
     @abstractmethod
     def get(self, key: str) -> bytes:

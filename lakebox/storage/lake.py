@@ -17,8 +17,8 @@ class Lake:
     def bucket(self) -> str:
         return self.store.bucket
 
-    def put(self, key: str, data: bytes, *, source: str = "") -> ObjectInfo:
-        info = self.store.put(key, data)
+    def put(self, key: str, data: bytes, *, source: str = "", durable: bool = True) -> ObjectInfo:
+        info = self.store.put(key, data, durable=durable)
         self.events.record_created(self.store.bucket, info, source)
         return info
 

@@ -42,7 +42,7 @@ class LocalStore(ObjectStore):
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)
 
-    def put(self, key: str, data: bytes) -> ObjectInfo:
+    def put(self, key: str, data: bytes, *, durable: bool = True) -> ObjectInfo:
         target = self._path(key)
         tmp = self.root / _TMP_DIR / f"{uuid.uuid4().hex}.part"
         etag = hashlib.md5(data, usedforsecurity=False).hexdigest()
@@ -50,11 +50,13 @@ class LocalStore(ObjectStore):
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as fh:
                 fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    fh.flush()
+                    os.fsync(fh.fileno())
             self._set_etag(tmp, etag)
             os.replace(tmp, target)
-            fsync_dir(target.parent)
+            if durable:
+                fsync_dir(target.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StorageError(f"cannot write object {key!r} under {self.root}: {exc}") from exc

@@ -81,7 +81,7 @@ class S3Store(ObjectStore):
         except BotoCoreError as exc:
             raise StorageError(f"S3 {what} of {key!r} in {self.url} failed: {exc}") from exc
 
-    def put(self, key: str, data: bytes) -> ObjectInfo:
+    def put(self, key: str, data: bytes, *, durable: bool = True) -> ObjectInfo:
         self._call(
             "put", key, self._client.put_object, Bucket=self.bucket, Key=self._key(key), Body=data
         )

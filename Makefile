@@ -28,6 +28,7 @@ test: lint
 bench: install
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/query.py
 
 # Re-resolve the pinned dependencies of pyproject.toml into requirements.lock.
 lock:

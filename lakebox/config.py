@@ -64,7 +64,8 @@ SETTINGS: tuple[Setting, ...] = (
         "query_memory_limit",
         str,
         _const("2GB"),
-        "DuckDB memory per query; larger work spills to $LAKEBOX_HOME/spill.",
+        "DuckDB memory of the query engine (queries running at once share it); larger work "
+        "spills to $LAKEBOX_HOME/spill.",
     ),
     Setting(
         "max_request_bytes",

@@ -42,17 +42,7 @@ class ApiClient:
         content_type: str = "application/json",
     ) -> Any:
         body = orjson.dumps(json) if json is not None else content
-        try:
-            resp = self._http.request(
-                method, path, content=body, headers={"Content-Type": content_type}
-            )
-        except httpx.ConnectError:
-            raise ServiceUnavailable(
-                f"cannot reach lakebox at {self.url}: is `lakebox serve` running? "
-                "(set LAKEBOX_URL or LAKEBOX_PORT to point elsewhere)"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise ServiceUnavailable(f"request to {self.url}{path} failed: {exc}") from None
+        resp = self._send(method, path, body, content_type)
         try:
             data = orjson.loads(resp.content) if resp.content else {}
         except orjson.JSONDecodeError:
@@ -62,6 +52,35 @@ class ApiClient:
             err.status = resp.status_code
             raise err
         return data
+
+    def download(self, path: str) -> bytes:
+        """A GET whose answer is a file (CSV, Parquet), not JSON."""
+        resp = self._send("GET", path, None, "application/json")
+        if resp.status_code >= 400:
+            try:
+                message = str(orjson.loads(resp.content).get("error"))
+            except (orjson.JSONDecodeError, AttributeError):
+                message = resp.text[:200] or resp.reason_phrase
+            err = ServerError(message)
+            err.status = resp.status_code
+            raise err
+        content: bytes = resp.content
+        return content
+
+    def _send(
+        self, method: str, path: str, body: bytes | None, content_type: str
+    ) -> httpx.Response:
+        try:
+            return self._http.request(
+                method, path, content=body, headers={"Content-Type": content_type}
+            )
+        except httpx.ConnectError:
+            raise ServiceUnavailable(
+                f"cannot reach lakebox at {self.url}: is `lakebox serve` running? "
+                "(set LAKEBOX_URL or LAKEBOX_PORT to point elsewhere)"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise ServiceUnavailable(f"request to {self.url}{path} failed: {exc}") from None
 
     def close(self) -> None:
         self._http.close()

@@ -22,11 +22,16 @@ class QueryError(LakeboxError):
 
 
 def run_query(client: ApiClient, body: dict[str, Any]) -> tuple[dict[str, Any], list[list[Any]]]:
+    """Start a query, wait for it (Ctrl-C cancels it on the server), fetch every page."""
     execution = client.request("POST", "/v1/queries", json=body)
-    with err_console.status("running..."):
-        while execution["state"] in ("QUEUED", "RUNNING"):
-            time.sleep(0.1)
-            execution = client.request("GET", f"/v1/queries/{execution['id']}")
+    try:
+        with err_console.status("running..."):
+            while execution["state"] in ("QUEUED", "RUNNING"):
+                time.sleep(0.05)
+                execution = client.request("GET", f"/v1/queries/{execution['id']}")
+    except KeyboardInterrupt:
+        client.request("POST", f"/v1/queries/{execution['id']}/cancel")
+        raise
     if execution["state"] != "SUCCEEDED":
         raise QueryError(f"query {execution['state'].lower()}: {execution['error']}")
     rows: list[list[Any]] = []
@@ -38,9 +43,13 @@ def run_query(client: ApiClient, body: dict[str, Any]) -> tuple[dict[str, Any], 
     return execution, rows
 
 
+FORMATS = ("table", "csv", "json", "parquet")
+
+
 def sql(
     query: Annotated[
-        str | None, typer.Argument(help="The SQL (Athena/Trino dialect by default).")
+        str | None,
+        typer.Argument(help="The SQL (Athena/Trino dialect by default); none: a SQL prompt."),
     ] = None,
     saved: Annotated[str | None, typer.Option(help="Run this saved query instead.")] = None,
     database: Annotated[
@@ -49,23 +58,53 @@ def sql(
     dialect: Annotated[
         str, typer.Option(help="athena, trino, presto, spark, oracle or duckdb.")
     ] = "athena",
-    format: Annotated[str, typer.Option("--format", help="table, csv or json (lines).")] = "table",
+    format: Annotated[
+        str, typer.Option("--format", help="table, csv, json (lines) or parquet.")
+    ] = "table",
     output: Annotated[str | None, typer.Option(help="Write the results to this file.")] = None,
 ) -> None:
-    """Run a SQL query over the catalog's tables and print (or save) the results."""
-    if format not in ("table", "csv", "json"):
-        raise InvalidArgument(f"--format {format!r}; use table, csv or json")
-    if (query is None) == (saved is None):
+    """Run a SQL query over the catalog's tables and print (or save) the results. With no
+    query, read one from standard input, or open an interactive prompt in a terminal."""
+    if format not in FORMATS:
+        raise InvalidArgument(f"--format {format!r}; use {', '.join(FORMATS)}")
+    if query is not None and saved is not None:
         raise InvalidArgument("give the SQL, or --saved NAME (one of the two)")
-    body: dict[str, Any] = {"dialect": dialect}
-    if saved is not None:
-        body["saved_query"] = saved
-    else:
-        body["sql"] = query
-        if database:
-            body["database"] = database
-    client = ApiClient(Settings.load())
-    execution, rows = run_query(client, body)
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise InvalidArgument("--format parquet writes a binary file: add --output FILE")
+    settings = Settings.load()
+    client = ApiClient(settings)
+
+    def run(text: str | None) -> None:
+        body: dict[str, Any] = {"dialect": dialect}
+        if text is None:
+            body["saved_query"] = saved
+        else:
+            body["sql"] = text
+            if database:
+                body["database"] = database
+        execution, rows = run_query(client, body)
+        emit(client, execution, rows, format, output)
+
+    if query is None and saved is None:
+        if sys.stdin.isatty():
+            from lakebox.cli.prompt import prompt_loop
+
+            prompt_loop(settings.home / "sql_history", run)
+            return
+        query = sys.stdin.read()
+        if not query.strip():
+            raise InvalidArgument("no SQL given: pass it as an argument or on standard input")
+    run(query)
+
+
+def emit(
+    client: ApiClient,
+    execution: dict[str, Any],
+    rows: list[list[Any]],
+    format: str,
+    output: str | None,
+) -> None:
+    """Print or save one query's results in the format asked for."""
     names = [c["name"] for c in execution["columns"] or []]
     if format == "table" and output is None:
         print_table("", names, rows)
@@ -73,6 +112,15 @@ def sql(
             f"{len(rows)} row(s) in {execution['engine_ms']:.0f} ms, "
             f"{execution['bytes_scanned']} bytes scanned"
         )
+        return
+    if format == "parquet":  # the server's own result file, column types and all
+        data = client.download(f"/v1/queries/{execution['id']}/results?format=parquet")
+        if output is None:
+            sys.stdout.buffer.write(data)
+        else:
+            with open(output, "wb") as fh:
+                fh.write(data)
+            err_console.print(f"wrote {len(rows)} row(s) to {output}")
         return
     text = io.StringIO()
     if format in ("csv", "table"):

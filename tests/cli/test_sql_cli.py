@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from tests.conftest import RunningServer
+from tests.conftest import LAKEBOX_BIN, RunningServer
 
 pytestmark = pytest.mark.slow
 
@@ -60,3 +66,77 @@ def test_sql_from_the_cli(server: RunningServer) -> None:
         headers={"Authorization": f"Bearer {token}"},
     )
     assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith('"')
+
+
+def test_parquet_output_and_sql_from_stdin(server: RunningServer, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    target = tmp_path / "out.parquet"
+    out = server.cli(
+        "sql", "SELECT 1 AS n, 'a' AS s, DATE '2026-11-25' AS d", "--format", "parquet",
+        "--output", str(target),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    table = pq.read_table(target)
+    assert table.to_pylist() == [{"n": 1, "s": "a", "d": date(2026, 11, 25)}]
+    assert str(table.schema.field("d").type) == "date32[day]"
+    # piped: the Parquet bytes go to stdout
+    out = server.cli("sql", "SELECT 2 AS n", "--format", "parquet")
+    assert pq.read_table(io.BytesIO(out.stdout)).to_pylist() == [{"n": 2}]
+    out = server.cli("sql", "--format", "csv", input=b"SELECT 3 AS n\n")
+    assert out.stdout.decode().splitlines() == ['"n"', '"3"']
+    out = server.cli("sql", "SELECT 1", "--format", "xml")
+    assert (
+        out.returncode != 0
+        and "--format 'xml'; use table, csv, json, parquet" in out.stderr.decode()
+    )
+
+
+def test_interactive_prompt_with_history(server: RunningServer) -> None:
+    """`lakebox sql` in a terminal (a real pseudo-terminal): multi-line statements, errors that
+    do not end the session, and a history kept across sessions."""
+    import pty
+    import select
+    import subprocess
+
+    def session(keys: list[bytes]) -> str:
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(
+            [str(LAKEBOX_BIN), "sql"], env=server.env, stdin=slave, stdout=slave, stderr=slave
+        )
+        os.close(slave)
+        out = bytearray()
+
+        def prompts() -> int:
+            return out.count(b"lakebox> ") + out.count(b"...> ")
+
+        def pump_until(done: Any, timeout: float = 30) -> None:
+            deadline = time.monotonic() + timeout
+            while not done() and time.monotonic() < deadline:
+                if select.select([master], [], [], 0.2)[0]:
+                    try:
+                        chunk = os.read(master, 4096)
+                    except OSError:  # the program ended
+                        return
+                    out.extend(chunk)
+            assert done(), out.decode(errors="replace")
+
+        pump_until(lambda: prompts() >= 1)
+        for key in keys:
+            seen = prompts()
+            time.sleep(0.3)  # as a person would: readline discards keys typed before it is ready
+            os.write(master, key)
+            if key != b"\x04":
+                pump_until(lambda seen=seen: prompts() > seen)
+        assert proc.wait(timeout=30) == 0
+        os.close(master)
+        return out.decode(errors="replace")
+
+    text = session([b"SELECT 40 + 2\r", b"  AS answer;\r", b"SELECT nope;\r", b"\x04"])
+    assert "answer" in text and "42" in text and "1 row(s)" in text
+    assert "error:" in text and "nope" in text  # and the session went on to the next prompt
+    history = (server.home / "sql_history").read_text()
+    assert "SELECT 40 + 2 AS answer;" in history  # one entry for the two lines
+    # the next session recalls it with the up arrow
+    text = session([b"\x1b[A\r", b"\x04"])
+    assert text.count("42") >= 1

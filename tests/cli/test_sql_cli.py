@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -102,7 +103,11 @@ def test_interactive_prompt_with_history(server: RunningServer) -> None:
     def session(keys: list[bytes]) -> str:
         master, slave = pty.openpty()
         proc = subprocess.Popen(
-            [str(LAKEBOX_BIN), "sql"], env=server.env, stdin=slave, stdout=slave, stderr=slave
+            [str(LAKEBOX_BIN), "sql"],
+            env={**server.env, "TERM": "xterm", "COLUMNS": "100", "LINES": "40"},
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
         )
         os.close(slave)
         out = bytearray()
@@ -130,13 +135,14 @@ def test_interactive_prompt_with_history(server: RunningServer) -> None:
                 pump_until(lambda seen=seen: prompts() > seen)
         assert proc.wait(timeout=30) == 0
         os.close(master)
-        return out.decode(errors="replace")
+        # what the screen shows: without the colour and cursor codes
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode(errors="replace"))
 
     text = session([b"SELECT 40 + 2\r", b"  AS answer;\r", b"SELECT nope;\r", b"\x04"])
     assert "answer" in text and "42" in text and "1 row(s)" in text
     assert "error:" in text and "nope" in text  # and the session went on to the next prompt
     history = (server.home / "sql_history").read_text()
     assert "SELECT 40 + 2 AS answer;" in history  # one entry for the two lines
-    # the next session recalls it with the up arrow
-    text = session([b"\x1b[A\r", b"\x04"])
+    # the next session recalls it: up arrow twice (the last statement was the failed one)
+    text = session([b"\x1b[A\x1b[A\r", b"\x04"])
     assert text.count("42") >= 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,15 +94,17 @@ class QueryEngine:
             return self._table_write(tree, default_database, on_connect)
         if default_database:
             qualify(tree, default_database)
-        sources = self._sources(tree, check(tree), set())
-        flatten_names(tree)
-        con = self._connect(sources)
+        marker = uuid.uuid4().hex[:12]
+        sources = self._sources(tree, check(tree), set(), marker)
+        flatten_names(tree, marker)
+        query = inline_sources(to_duckdb(tree), sources, marker)
+        con = self._connect()
         try:
             if on_connect is not None:
                 on_connect(con)  # may raise to abort (a cancelled query)
             start = time.perf_counter()
             try:
-                cursor = con.execute(to_duckdb(tree))
+                cursor = con.execute(query)
                 table = cursor.to_arrow_table()
             except duckdb.Error as exc:
                 raise QueryFailed(str(exc).splitlines()[0]) from None
@@ -117,18 +120,10 @@ class QueryEngine:
             elapsed,
         )
 
-    def _connect(self, sources: list[Source]) -> Any:
-        """A connection of its own to the engine's database, seeing the query's tables as
-        temporary views (visible to this connection only)."""
-        con = self._shared_database().cursor()
-        if sources:
-            con.execute(  # one call: each costs a round through DuckDB
-                ";\n".join(
-                    f"CREATE TEMP VIEW {_ident(flat_name(s.database, s.name))} AS {s.select_sql}"
-                    for s in sources
-                )
-            )
-        return con
+    def _connect(self) -> Any:
+        """A connection of its own to the engine's database (so that it can be interrupted
+        alone)."""
+        return self._shared_database().cursor()
 
     def _shared_database(self) -> Any:
         """One DuckDB database for all queries, so its caches (Parquet metadata, file blocks)
@@ -171,7 +166,11 @@ class QueryEngine:
                 self._database = None
 
     def _sources(
-        self, tree: exp.Expr, tables: list[tuple[str, str]], seen: set[tuple[str, str]]
+        self,
+        tree: exp.Expr,
+        tables: list[tuple[str, str]],
+        seen: set[tuple[str, str]],
+        marker: str,
     ) -> list[Source]:
         """Sources for the tables a query reads; a view brings its own tables first; tables
         read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``)."""
@@ -193,8 +192,8 @@ class QueryEngine:
             inner = check(select)
             if (db, name) in inner:
                 raise InvalidArgument(f"view {db}.{name} reads itself")
-            sources.extend(self._sources(select, inner, seen))
-            flatten_names(select)
+            sources.extend(self._sources(select, inner, seen, marker))
+            flatten_names(select, marker)
             sources.append(Source(db, name, to_duckdb(select)))
         return sources
 
@@ -307,25 +306,42 @@ class QueryEngine:
         return self.run(to_duckdb(select), "duckdb", on_connect)
 
 
-def flat_name(database: str, name: str) -> str:
-    """The name a catalog table has inside a query's DuckDB connection (a temporary view)."""
-    return f"{database}.{name}"
+def flat_name(database: str, name: str, marker: str) -> str:
+    """A placeholder for a catalog table in the generated SQL, replaced by its SELECT before
+    the query runs. ``marker`` is random per query, so no text of the user's can match it."""
+    return f"{marker}:{database}.{name}"
 
 
-def flatten_names(tree: exp.Expr) -> None:
-    """Point ``db.table`` references at their temporary views (``"db.table"``), keeping the
-    table's name as its alias so that ``table.column`` still resolves."""
+def flatten_names(tree: exp.Expr, marker: str) -> None:
+    """Turn ``db.table`` references into placeholders, keeping the table's name as its alias
+    so that ``table.column`` still resolves."""
     for table in list(tree.find_all(exp.Table)):
         if not table.db or not isinstance(table.this, exp.Identifier):
             continue  # a CTE
         original = table.name.split("@", 1)[0]  # a pinned snapshot is "name@snapshot"
-        table.set("this", exp.to_identifier(flat_name(table.db, table.name), quoted=True))
+        placeholder = flat_name(table.db, table.name, marker)
+        table.set("this", exp.to_identifier(placeholder, quoted=True))
         table.set("db", None)
         if not table.alias:
             table.set("alias", exp.TableAlias(this=exp.to_identifier(original)))
     for column in tree.find_all(exp.Column):
         if column.args.get("db") is not None:  # db.table.column
             column.set("db", None)
+
+
+def inline_sources(sql: str, sources: list[Source], marker: str) -> str:
+    """Put each table's SELECT over its files where its placeholder is: DuckDB then binds
+    every file reader once, in the query itself (views would be bound twice). A view's SQL
+    holds the placeholders of the tables it reads, so this repeats until none is left."""
+    replacements = {
+        _ident(flat_name(s.database, s.name, marker)): f"({s.select_sql})" for s in sources
+    }
+    for _ in range(len(sources) + 1):
+        if marker not in sql:
+            return sql
+        for placeholder, select in replacements.items():
+            sql = sql.replace(placeholder, select)
+    raise InvalidArgument("a view reads itself")
 
 
 def _written(result: QueryResult | None, rows: int) -> QueryResult:

@@ -348,8 +348,11 @@ class QueryService:
         pacsv.write_csv(_csv_ready(table), out, pacsv.WriteOptions(quoting_style="all_valid"))
         # Not fsynced: results can be made again by running the query, and waiting for the
         # disk would be most of a small query's time.
-        self.lake.put(key + ".csv", out.getvalue(), source="query", durable=False)
-        self.lake.put(key + ".parquet", buf.getvalue(), source="query", durable=False)
+        self.lake.put_all(
+            [(key + ".csv", out.getvalue()), (key + ".parquet", buf.getvalue())],
+            source="query",
+            durable=False,
+        )
 
 
 def _csv_ready(table: Any) -> Any:

@@ -72,6 +72,26 @@ class ObjectEvents:
             assert pk is not None
             return int(pk[0])
 
+    def record_created_many(self, bucket: str, infos: list[ObjectInfo], source: str = "") -> None:
+        """Several ObjectCreated events in one transaction."""
+        now = datetime.now(UTC)
+        with self.db.begin() as conn:
+            conn.execute(
+                insert(object_events),
+                [
+                    {
+                        "event_name": "ObjectCreated:Put",
+                        "bucket": bucket,
+                        "key": info.key,
+                        "size": info.size,
+                        "etag": info.etag,
+                        "event_time": now,
+                        "source": source,
+                    }
+                    for info in infos
+                ],
+            )
+
     def since(self, after_id: int = 0, limit: int = 1000) -> list[ObjectEvent]:
         """Events with id greater than ``after_id``, oldest first."""
         with self.db.begin() as conn:

@@ -17,6 +17,14 @@ class Lake:
     def bucket(self) -> str:
         return self.store.bucket
 
+    def put_all(
+        self, objects: list[tuple[str, bytes]], *, source: str = "", durable: bool = True
+    ) -> list[ObjectInfo]:
+        """Write several objects, then record their events together (one transaction)."""
+        infos = [self.store.put(key, data, durable=durable) for key, data in objects]
+        self.events.record_created_many(self.store.bucket, infos, source)
+        return infos
+
     def put(self, key: str, data: bytes, *, source: str = "", durable: bool = True) -> ObjectInfo:
         info = self.store.put(key, data, durable=durable)
         self.events.record_created(self.store.bucket, info, source)

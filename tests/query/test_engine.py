@@ -99,7 +99,7 @@ def test_the_engine_itself_is_locked_down(engine: QueryEngine, sql: str) -> None
     """The second wall: even SQL that got past the checks cannot reach files or settings."""
     import duckdb
 
-    con = engine._connect([])
+    con = engine._connect()
     with pytest.raises(
         duckdb.Error, match=r"disabled by configuration|configuration has been locked"
     ):

@@ -61,6 +61,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout_s", float, _const(600.0), "A query running longer is stopped."),
     Setting("query_concurrency", int, _const(2), "Queries run at once; others wait QUEUED."),
     Setting(
+        "query_limit_per_key",
+        int,
+        _const(10),
+        "Queries one access key may have queued or running at once; more are refused.",
+    ),
+    Setting(
+        "query_bytes_scanned_cutoff",
+        int,
+        _const(0),
+        "A query that would scan more bytes fails before it runs (Athena's "
+        "BytesScannedCutoffPerQuery); 0: no limit.",
+    ),
+    Setting(
         "query_memory_limit",
         str,
         _const("2GB"),
@@ -92,6 +105,8 @@ class Settings:
     url: str
     query_timeout_s: float
     query_concurrency: int
+    query_limit_per_key: int
+    query_bytes_scanned_cutoff: int
     query_memory_limit: str
     max_request_bytes: int
 

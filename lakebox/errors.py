@@ -57,6 +57,14 @@ class LimitExceeded(LakeboxError):
     code = "LimitExceeded"
 
 
+class TooManyRequests(LimitExceeded):
+    """Too many requests of one caller at once; trying again later can succeed."""
+
+    status = 429
+    code = "TooManyRequests"
+    transient = True
+
+
 class AuthenticationFailed(LakeboxError):
     """No credential, an unknown one, or a bad signature."""
 

@@ -47,10 +47,12 @@ class Lakebox:
                 self.store,
                 spill_dir=settings.home / "spill",
                 memory_limit=settings.query_memory_limit,
+                bytes_scanned_cutoff=settings.query_bytes_scanned_cutoff,
             ),
             self.lake,
             max_concurrent=settings.query_concurrency,
             timeout_s=settings.query_timeout_s,
+            limit_per_key=settings.query_limit_per_key,
         )
         self._lock_file: IO[str] | None = None
 

@@ -15,7 +15,7 @@ from sqlglot import exp
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
-from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, NotFound
+from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
@@ -35,6 +35,13 @@ class QueryFailed(LakeboxError):
     """DuckDB refused or failed the query; the message is DuckDB's first line."""
 
     code = "QueryFailed"
+
+
+class ScanLimitExceeded(LimitExceeded):
+    """The query would read more than the per-query limit allows."""
+
+    status = 400
+    code = "ScanLimitExceeded"
 
 
 @dataclass
@@ -59,6 +66,7 @@ class QueryEngine:
         spill_dir: Path,
         memory_limit: str = "2GB",
         threads: int = 2,
+        bytes_scanned_cutoff: int = 0,
     ) -> None:
         self.catalog = catalog
         self.iceberg = iceberg
@@ -66,6 +74,7 @@ class QueryEngine:
         self.spill_dir = spill_dir
         self.memory_limit = memory_limit
         self.threads = threads
+        self.bytes_scanned_cutoff = bytes_scanned_cutoff
         self._database: Any = None
         self._database_lock = threading.Lock()
 
@@ -96,6 +105,7 @@ class QueryEngine:
             qualify(tree, default_database)
         marker = uuid.uuid4().hex[:12]
         sources = self._sources(tree, check(tree), set(), marker)
+        self._check_scan(sources)
         flatten_names(tree, marker)
         query = inline_sources(to_duckdb(tree), sources, marker)
         con = self._connect()
@@ -119,6 +129,19 @@ class QueryEngine:
             sum(len(s.paths) for s in sources),
             elapsed,
         )
+
+    def _check_scan(self, sources: list[Source]) -> None:
+        """Athena's BytesScannedCutoffPerQuery, decided before reading: the planned files'
+        sizes (after partition pruning) against the limit."""
+        planned = sum(s.bytes for s in sources)
+        if self.bytes_scanned_cutoff and planned > self.bytes_scanned_cutoff:
+            biggest = max(sources, key=lambda s: s.bytes)
+            raise ScanLimitExceeded(
+                f"the query would scan {planned:,} bytes ({biggest.database}.{biggest.name}: "
+                f"{biggest.bytes:,} in {len(biggest.paths)} files), more than the "
+                f"{self.bytes_scanned_cutoff:,}-byte limit per query "
+                "(query_bytes_scanned_cutoff); filter on partition columns to read less"
+            )
 
     def _connect(self) -> Any:
         """A connection of its own to the engine's database (so that it can be interrupted

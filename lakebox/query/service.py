@@ -18,10 +18,16 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from lakebox.auth.keys import AccessKey
-from lakebox.errors import InvalidArgument, LakeboxError, NotFound, ServiceUnavailable
+from lakebox.errors import (
+    InvalidArgument,
+    LakeboxError,
+    NotFound,
+    ServiceUnavailable,
+    TooManyRequests,
+)
 from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
 from lakebox.query.dialects import DIALECTS
@@ -92,18 +98,21 @@ class QueryService:
         lake: Lake,
         max_concurrent: int = 2,
         timeout_s: float = 600.0,
+        limit_per_key: int = 10,
     ) -> None:
         self.db = db
         self.engine = engine
         self.lake = lake
         self.max_concurrent = max_concurrent
         self.timeout_s = timeout_s
+        self.limit_per_key = limit_per_key
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._running: dict[str, Any] = {}  # id → DuckDB connection, to interrupt
         self._cancelled: set[str] = set()
         self._timed_out: set[str] = set()
         self._lock = threading.Lock()
         self._finished = threading.Condition()  # notified when any query reaches a final state
+        self._done: dict[str, None] = {}  # the latest queries that did (insertion-ordered)
         self._stopping = threading.Event()
         self._workers: list[threading.Thread] = []
 
@@ -138,8 +147,22 @@ class QueryService:
             raise ServiceUnavailable("the query service is not running")
         qid = str(uuid.uuid4())
         with self.db.begin() as conn:
-            conn.execute(
-                insert(query_executions).values(
+            waiting = conn.scalar(
+                select(func.count())
+                .select_from(query_executions)
+                .where(
+                    query_executions.c.submitted_by == key.access_key_id,
+                    query_executions.c.state.in_(("QUEUED", "RUNNING")),
+                )
+            )
+            if self.limit_per_key and (waiting or 0) >= self.limit_per_key:
+                raise TooManyRequests(
+                    f"{key.name} already has {waiting} queries queued or running (the limit per "
+                    f"key is {self.limit_per_key}); wait for one to finish or cancel one"
+                )
+            row = conn.execute(
+                insert(query_executions)
+                .values(
                     id=qid,
                     sql=sql,
                     dialect=dialect,
@@ -149,9 +172,10 @@ class QueryService:
                     submitter=key.name,
                     submitted_at=datetime.now(UTC),
                 )
-            )
+                .returning(*query_executions.c)
+            ).one()
         self._queue.put(qid)
-        return self.get(qid)
+        return _execution(row)
 
     def get(self, qid: str) -> QueryExecution:
         with self.db.begin() as conn:
@@ -202,13 +226,14 @@ class QueryService:
         import time
 
         deadline = time.monotonic() + timeout
-        while True:
-            with self._finished:
-                execution = self.get(qid)
-                if execution.state in FINAL or time.monotonic() > deadline:
-                    return execution
-                # woken when a query finishes here; the timeout covers other processes
-                self._finished.wait(timeout=min(0.05, max(deadline - time.monotonic(), 0)))
+        with self._finished:
+            while qid not in self._done and time.monotonic() < deadline:
+                # woken when a query of this process finishes; else look now and then (one
+                # finished long ago, or elsewhere)
+                woken = self._finished.wait(timeout=min(0.05, max(deadline - time.monotonic(), 0)))
+                if not woken and self.get(qid).state in FINAL:
+                    break
+        return self.get(qid)
 
     def rows(self, qid: str, offset: int, count: int) -> dict[str, Any]:
         """``count`` rows of a succeeded query's results from ``offset``, and the total."""
@@ -244,21 +269,26 @@ class QueryService:
 
     # -- the workers --------------------------------------------------------------------------
 
-    def _transition(self, qid: str, state: State, **values: Any) -> bool:
-        """Move to ``state`` if allowed from the current one; False if not (e.g. cancelled)."""
+    def _transition(self, qid: str, state: State, **values: Any) -> QueryExecution | None:
+        """Move to ``state`` if allowed from the current one and return the execution; None if
+        not allowed (e.g. cancelled meanwhile)."""
         allowed_from = [current for current, nexts in _ALLOWED.items() if state in nexts]
         with self.db.begin() as conn:
-            moved = conn.execute(
+            row = conn.execute(
                 update(query_executions)
                 .where(query_executions.c.id == qid, query_executions.c.state.in_(allowed_from))
                 .values(state=state, **values)
-            ).rowcount
-        if not moved:
-            return False
+                .returning(*query_executions.c)
+            ).first()
+        if row is None:
+            return None
         if state in FINAL:
             with self._finished:
+                self._done[qid] = None
+                if len(self._done) > 10_000:
+                    self._done.pop(next(iter(self._done)))
                 self._finished.notify_all()
-        return True
+        return _execution(row)
 
     def _work(self) -> None:
         while True:
@@ -275,9 +305,9 @@ class QueryService:
                     self._timed_out.discard(qid)
 
     def _execute(self, qid: str) -> None:
-        if not self._transition(qid, "RUNNING", started_at=datetime.now(UTC)):
+        execution = self._transition(qid, "RUNNING", started_at=datetime.now(UTC))
+        if execution is None:
             return  # cancelled while queued
-        execution = self.get(qid)
         timer = threading.Timer(self.timeout_s, self._timeout, args=(qid,))
         timer.daemon = True
         timer.start()

@@ -150,3 +150,19 @@ def test_views(engine: QueryEngine) -> None:
         engine.run("SELECT * FROM lake.big")
     with pytest.raises(NotFound):
         engine.run("DROP VIEW lake.big")
+
+
+def test_bytes_scanned_cutoff(engine: QueryEngine) -> None:
+    from lakebox.query.engine import ScanLimitExceeded
+
+    everything = engine.run("SELECT count(*) FROM lake.orders")
+    one_hour = engine.run("SELECT count(*) FROM lake.orders WHERE hour = '19'")
+    assert one_hour.bytes_scanned < everything.bytes_scanned
+    engine.bytes_scanned_cutoff = one_hour.bytes_scanned
+    with pytest.raises(
+        ScanLimitExceeded,
+        match=r"would scan .* bytes \(lake\.orders: .* in 2 files\), more than the",
+    ):
+        engine.run("SELECT count(*) FROM lake.orders")
+    # pruned to one partition, it fits
+    assert engine.run("SELECT count(*) FROM lake.orders WHERE hour = '19'").rows == [(1,)]

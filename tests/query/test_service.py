@@ -138,3 +138,22 @@ def test_finished_queries_are_forgotten(setup: tuple[QueryService, AccessKeys, L
     while service._cancelled and time.monotonic() < deadline:
         time.sleep(0.02)
     assert service._cancelled == set() and service._timed_out == set() and service._running == {}
+
+
+def test_limit_per_key(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
+    from lakebox.errors import TooManyRequests
+
+    service, keys, _ = setup
+    service.limit_per_key = 2
+    alice, bob = keys.create("alice").key, keys.create("bob").key
+    first = service.submit(SLOW, "athena", alice)
+    second = service.submit(SLOW, "athena", alice)
+    with pytest.raises(TooManyRequests, match="alice already has 2 queries queued or running"):
+        service.submit("SELECT 1", "athena", alice)
+    other = service.submit("SELECT 1 AS x", "athena", bob)  # another key is not held back
+    service.cancel(first.id)
+    service.cancel(second.id)
+    assert service.wait(first.id, timeout=20).state == "CANCELLED"
+    assert service.wait(second.id, timeout=20).state == "CANCELLED"
+    assert service.wait(other.id, timeout=20).state == "SUCCEEDED"
+    assert service.wait(service.submit("SELECT 2 AS x", "athena", alice).id).state == "SUCCEEDED"

@@ -104,7 +104,7 @@ class QueryEngine:
         if default_database:
             qualify(tree, default_database)
         marker = uuid.uuid4().hex[:12]
-        sources = self._sources(tree, check(tree), set(), marker)
+        sources = self._sources(tree, check(tree), {}, marker)
         self._check_scan(sources)
         flatten_names(tree, marker)
         query = inline_sources(to_duckdb(tree), sources, marker)
@@ -192,21 +192,30 @@ class QueryEngine:
         self,
         tree: exp.Expr,
         tables: list[tuple[str, str]],
-        seen: set[tuple[str, str]],
+        built: dict[tuple[str, str], Source | None],
         marker: str,
     ) -> list[Source]:
         """Sources for the tables a query reads; a view brings its own tables first; tables
-        read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``)."""
+        read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``).
+        ``built`` holds the sources made so far for the whole query (views: None)."""
         sources: list[Source] = pin_snapshots(tree, self.catalog, self.sources)
         still_read = {(t.db, t.name) for t in tree.find_all(exp.Table)}
-        wanted = [t for t in tables if t in still_read and t not in seen]  # else: at a snapshot
+        read = [t for t in tables if t in still_read]  # else: only at a snapshot
+        for again in (t for t in read if t in built):
+            self._read_whole(built, again)
+        wanted = [t for t in read if t not in built]
         found = self.catalog.lookup(wanted)
         for db, name in wanted:
-            seen.add((db, name))
+            if (db, name) in built:  # made meanwhile, for a view that reads it too
+                self._read_whole(built, (db, name))
+                continue
             # a missing table: ask for it alone, for the error that names it
             table = found.get((db, name)) or self.catalog.table(db, name)
+            built[(db, name)] = None
             if table.definition.format != "view":
-                sources.append(self.sources.source(table, tree))
+                made = self.sources.source(table, tree)
+                built[(db, name)] = made
+                sources.append(made)
                 continue
             options = table.definition.format_options
             view_tree = parse(options["sql"], options.get("dialect", DEFAULT_DIALECT))[0]
@@ -215,10 +224,20 @@ class QueryEngine:
             inner = check(select)
             if (db, name) in inner:
                 raise InvalidArgument(f"view {db}.{name} reads itself")
-            sources.extend(self._sources(select, inner, seen, marker))
+            sources.extend(self._sources(select, inner, built, marker))
             flatten_names(select, marker)
             sources.append(Source(db, name, to_duckdb(select)))
         return sources
+
+    def _read_whole(
+        self, built: dict[tuple[str, str], Source | None], key: tuple[str, str]
+    ) -> None:
+        """A table read a second time (in a view, say): partitions chosen for the first reading
+        may not be the ones the second needs, so its source reads them all."""
+        made = built[key]
+        if made is not None and made.pruned:
+            whole = self.sources.source(self.catalog.table(*key), None)
+            made.__dict__.update(whole.__dict__)
 
     def _view_ddl(
         self, tree: exp.Expr, sql: str, dialect: str, default_database: str | None

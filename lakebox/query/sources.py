@@ -64,6 +64,7 @@ class Source:
     select_sql: str
     paths: list[str] = field(default_factory=list)
     bytes: int = 0
+    pruned: bool = False  # some partitions were left out for this query's conditions
 
 
 # -- partition pruning ------------------------------------------------------------------------
@@ -85,22 +86,43 @@ def _comparable(a: str, b: str) -> tuple[Any, Any]:
         return a, b
 
 
-def partition_filters(tree: exp.Expr, keys: list[str]) -> list[Callable[[dict[str, str]], bool]]:
-    """Tests on partition values from the WHERE of a single-table query (others: none)."""
+def partition_filters(
+    tree: exp.Expr, keys: list[str], database: str, name: str
+) -> list[Callable[[dict[str, str]], bool]]:
+    """Tests on partition values, from the WHERE of the SELECT that reads the table.
+
+    In a query over several tables, a condition counts when its column is qualified with
+    this table's alias or name (``o.hour = '19'``), or unqualified in a SELECT that reads only
+    this table. A table read more than once gets no filters (each reading may want other
+    partitions). Only top-level AND-ed comparisons with literals are used: each one removes
+    rows whose partition fails it, whatever the joins, so pruning never changes the result."""
+    readings = [t for t in tree.find_all(exp.Table) if t.db == database and t.name == name]
+    if len(readings) != 1:
+        return []
+    table = readings[0]
+    select = table.find_ancestor(exp.Select)
+    where = select.args.get("where") if select is not None else None
+    if select is None or where is None:
+        return []
+    names = {table.alias_or_name, table.name}
+    alone = (
+        len([t for t in select.find_all(exp.Table) if t.find_ancestor(exp.Select) is select]) == 1
+    )
+
+    def ours(col: exp.Expr) -> bool:
+        if not isinstance(col, exp.Column) or col.name not in keys:
+            return False
+        if col.find_ancestor(exp.Select) is not select:
+            return False
+        return col.table in names if col.table else alone
+
     filters: list[Callable[[dict[str, str]], bool]] = []
-    where = tree.args.get("where")
-    if (
-        not isinstance(tree, exp.Select)
-        or where is None
-        or len(list(tree.find_all(exp.Table))) != 1
-    ):
-        return filters
     conjuncts = list(where.this.flatten()) if isinstance(where.this, exp.And) else [where.this]
     for cond in conjuncts:
-        if isinstance(cond, exp.In) and isinstance(cond.this, exp.Column):
+        if isinstance(cond, exp.In) and ours(cond.this):
             col = cond.this.name
             values = [v for v in cond.expressions if isinstance(v, exp.Literal)]
-            if col in keys and len(values) == len(cond.expressions):
+            if values and len(values) == len(cond.expressions):
                 allowed = {str(v.this) for v in values}
                 filters.append(
                     lambda p, c=col, a=allowed: any(  # type: ignore[misc]
@@ -120,7 +142,7 @@ def partition_filters(tree: exp.Expr, keys: list[str]) -> list[Callable[[dict[st
                 operator.ge: operator.le,
                 operator.le: operator.ge,
             }.get(op, op)
-        if isinstance(left, exp.Column) and isinstance(right, exp.Literal) and left.name in keys:
+        if ours(left) and isinstance(right, exp.Literal):
             col, value = left.name, str(right.this)
             filters.append(lambda p, c=col, v=value, o=op: o(*_comparable(p[c], v)))  # type: ignore[misc]
     return filters
@@ -146,12 +168,18 @@ class TableSources:
             )
         return str(self.store.root / key)
 
-    def source(self, table: CatalogTable, tree: exp.Expr) -> Source:
+    def source(self, table: CatalogTable, tree: exp.Expr | None) -> Source:
+        """The table's files as a SELECT; partitions pruned by ``tree``'s conditions (none:
+        every partition)."""
         d = table.definition
         if d.format == "iceberg":
             return self._iceberg(table)
         keys = [k.name for k in d.partition_keys]
-        filters = partition_filters(tree, keys) if keys else []
+        filters = (
+            partition_filters(tree, keys, table.database, table.name)
+            if keys and tree is not None
+            else []
+        )
         partitions: list[Partition] = (
             self.catalog.partitions(table.database, table.name) if keys else []
         )
@@ -164,7 +192,7 @@ class TableSources:
             folders = [p.location for p in partitions]
         else:
             folders = [d.location]
-        src = Source(table.database, table.name, "")
+        src = Source(table.database, table.name, "", pruned=bool(filters))
         for folder in folders:
             for info in self.store.list(folder):
                 base = info.key.rsplit("/", 1)[-1]

@@ -166,3 +166,41 @@ def test_bytes_scanned_cutoff(engine: QueryEngine) -> None:
         engine.run("SELECT count(*) FROM lake.orders")
     # pruned to one partition, it fits
     assert engine.run("SELECT count(*) FROM lake.orders WHERE hour = '19'").rows == [(1,)]
+
+
+def test_partition_pruning_in_joins_and_subqueries(engine: QueryEngine) -> None:
+    everything = engine.run(
+        "SELECT o.id, p.sku FROM lake.orders o JOIN lake.products p ON o.id = 1 AND p.sku = 'a'"
+    )
+    pruned = engine.run(
+        "SELECT o.id, p.sku FROM lake.orders o JOIN lake.products p ON o.id = 1 AND p.sku = 'a' "
+        "WHERE o.hour = '18'"
+    )
+    assert pruned.rows == everything.rows == [(1, "a")]
+    assert pruned.files_scanned == everything.files_scanned - 1  # hour 19's file is left out
+    # in a subquery, the subquery's own WHERE prunes
+    r = engine.run(
+        "SELECT p.sku, (SELECT count(*) FROM lake.orders WHERE hour IN ('19')) AS n "
+        "FROM lake.products p ORDER BY 1"
+    )
+    assert r.rows == [("a", 1), ("b", 1)] and r.files_scanned == 2
+    # an unqualified partition column beside another table: not assumed to be ours
+    r = engine.run(
+        "SELECT count(*) FROM lake.orders o, lake.products p WHERE hour = '18' AND p.sku = 'a'"
+    )
+    assert r.rows == [(2,)] and r.files_scanned == 3
+
+
+def test_a_table_read_twice_is_not_pruned_for_one_reading(engine: QueryEngine) -> None:
+    engine.run("CREATE VIEW lake.late AS SELECT id FROM lake.orders WHERE hour = '19'")
+    # orders directly (hour 18) and through the view (hour 19): both partitions are needed
+    r = engine.run(
+        "SELECT (SELECT count(*) FROM lake.orders WHERE hour = '18') AS early, "
+        "(SELECT count(*) FROM lake.late) AS late"
+    )
+    assert r.rows == [(2, 1)]
+    r = engine.run(
+        "SELECT a.id FROM lake.orders a JOIN lake.orders b ON a.id = b.id "
+        "WHERE a.hour = '18' AND b.hour = '18' ORDER BY 1"
+    )
+    assert r.rows == [(1,), (2,)]

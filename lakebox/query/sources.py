@@ -223,10 +223,12 @@ class TableSources:
             return f"SELECT {', '.join(cols)} WHERE false"
         files = "[" + ", ".join(_lit(p) for p in paths) + "]"
         col_struct = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in columns) + "}"
+        # each row's file is needed only to join it to its partition's values (and costs a
+        # little on every scan)
+        filename = f", filename={_lit(FILE_COLUMN)}" if keys else ""
         if fmt == "json":
             reader = (
-                f"read_json({files}, format='newline_delimited', columns={col_struct}, "
-                f"filename={_lit(FILE_COLUMN)})"
+                f"read_json({files}, format='newline_delimited', columns={col_struct}{filename})"
             )
         elif fmt == "csv":
             delim = _lit(options.get("delimiter", ","))
@@ -235,10 +237,10 @@ class TableSources:
             header = "true" if options.get("header", True) else "false"
             reader = (
                 f"read_csv({files}, delim={delim}, quote={quote}, escape={escape}, "
-                f"header={header}, columns={col_struct}, filename={_lit(FILE_COLUMN)})"
+                f"header={header}, columns={col_struct}{filename})"
             )
         elif fmt == "parquet":
-            reader = f"read_parquet({files}, union_by_name=true, filename={_lit(FILE_COLUMN)})"
+            reader = f"read_parquet({files}, union_by_name=true{filename})"
         else:
             raise InvalidArgument(f"tables in format {fmt!r} cannot be queried yet")
         names = ", ".join(_ident(n) for n, _ in columns)

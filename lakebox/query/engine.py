@@ -171,6 +171,7 @@ class QueryEngine:
                 db.execute(
                     ";\n".join(
                         [
+                            *self.sources.engine_setup(),
                             "SET GLOBAL TimeZone = 'UTC'",  # as Athena: no zone means UTC
                             "SET GLOBAL parquet_metadata_cache = true",
                             f"SET allowed_directories = [{', '.join(_lit(d) for d in lake)}]",

@@ -21,6 +21,7 @@ from lakebox.catalog.types import Array, Decimal, Struct, Type, parse
 from lakebox.errors import InvalidArgument
 from lakebox.storage.base import ObjectStore
 from lakebox.storage.local import LocalStore
+from lakebox.storage.s3 import S3Store
 
 FILE_COLUMN = "__lakebox_file"
 
@@ -155,18 +156,67 @@ class TableSources:
         self.store = store
 
     def lake_directories(self) -> list[str]:
-        """The folders the query engine may read: the lake's own (a local lake's root)."""
+        """The folders the query engine may read: the lake's own."""
         if isinstance(self.store, LocalStore):
             return [str(self.store.root).rstrip("/") + "/"]
+        if isinstance(self.store, S3Store):
+            return [f"s3://{self.store.bucket}/{self.store.prefix}"]
         return []
 
+    def engine_setup(self) -> list[str]:
+        """Statements the engine's database runs before it is locked: for an S3 lake, DuckDB's
+        httpfs extension (from its Python wheel: nothing is downloaded) and the lake's
+        credentials as a DuckDB secret."""
+        if not isinstance(self.store, S3Store):
+            return []
+        import importlib.resources
+        from pathlib import Path
+        from urllib.parse import urlsplit
+
+        import duckdb
+        import duckdb_extension_httpfs
+
+        wheel = Path(str(importlib.resources.files(duckdb_extension_httpfs)))
+        extension = wheel / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
+        options = self.store._options
+        key_id, secret = options.get("access_key_id"), options.get("secret_access_key")
+        if not key_id or not secret:  # boto3's own chain: environment, profile, instance role
+            import boto3
+
+            found = boto3.Session().get_credentials()
+            if found is None:
+                raise InvalidArgument(
+                    "no S3 credentials for the query engine: set s3_access_key_id"
+                )
+            frozen = found.get_frozen_credentials()
+            key_id, secret = frozen.access_key, frozen.secret_key
+        parts = [
+            f"KEY_ID {_lit(key_id)}",
+            f"SECRET {_lit(secret)}",
+            f"REGION {_lit(options.get('region') or 'us-east-1')}",
+            f"SCOPE {_lit(f's3://{self.store.bucket}/')}",
+        ]
+        if options.get("endpoint_url"):  # an S3-compatible server (MinIO, ...)
+            endpoint = urlsplit(str(options["endpoint_url"]))
+            parts += [
+                f"ENDPOINT {_lit(str(endpoint.netloc))}",
+                "URL_STYLE 'path'",
+                f"USE_SSL {'true' if endpoint.scheme == 'https' else 'false'}",
+            ]
+        return [
+            f"LOAD {_lit(str(extension))}",
+            f"CREATE SECRET lakebox_lake (TYPE s3, {', '.join(parts)})",
+        ]
+
     def _local(self, key: str) -> str:
-        if not isinstance(self.store, LocalStore):
-            raise InvalidArgument(
-                f"queries over a {self.store.url.split(':')[0]}:// lake are not supported yet; "
-                "they need DuckDB's httpfs extension, which comes with the next query release"
-            )
-        return str(self.store.root / key)
+        """Where DuckDB reads the object ``key``: a path, or an s3:// URL."""
+        if isinstance(self.store, LocalStore):
+            return str(self.store.root / key)
+        if isinstance(self.store, S3Store):
+            return f"s3://{self.store.bucket}/{self.store.prefix}{key}"
+        raise InvalidArgument(
+            f"queries over a {self.store.url.split(':')[0]}:// lake are not supported"
+        )
 
     def source(self, table: CatalogTable, tree: exp.Expr | None) -> Source:
         """The table's files as a SELECT; partitions pruned by ``tree``'s conditions (none:

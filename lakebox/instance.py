@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sys
 from typing import IO
 
 from lakebox.auth.admin import ensure_admin_credential
@@ -20,6 +21,13 @@ from lakebox.query.engine import QueryEngine
 from lakebox.query.saved import SavedQueries
 from lakebox.query.service import QueryService
 from lakebox.storage import Lake, ObjectEvents, open_store
+
+
+def quick_thread_handoffs() -> None:
+    """The log writer and delivery threads hand the GIL back and forth with the event loop on
+    every write and fsync, and query workers with whoever waits for them; the default 5 ms
+    switch interval stalls each handoff."""
+    sys.setswitchinterval(0.0005)
 
 
 class Lakebox:
@@ -58,6 +66,7 @@ class Lakebox:
 
     def start(self) -> None:
         """Migrate the metadata database, write the admin credential, recover and start ingest."""
+        quick_thread_handoffs()
         self._take_home_lock()
         self.db.migrate()
         ensure_admin_credential(self.settings.admin_credential_file, self.keys)

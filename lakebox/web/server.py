@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
 from starlette.applications import Starlette
 
 from lakebox.config import Settings
+from lakebox.instance import quick_thread_handoffs
 
 
 def run_server(app: Starlette, settings: Settings) -> None:
     import uvicorn
 
-    # The log writer and delivery threads hand the GIL back and forth with the event loop on
-    # every write and fsync; the default 5 ms switch interval stalls each handoff.
-    sys.setswitchinterval(0.0005)
+    quick_thread_handoffs()
     uvicorn.run(
         app,
         host=settings.host,

@@ -350,20 +350,20 @@ class QueryEngine:
 
 
 def flat_name(database: str, name: str, marker: str) -> str:
-    """A placeholder for a catalog table in the generated SQL, replaced by its SELECT before
+    """The stand-in name of a catalog table in the generated SQL, replaced by its SELECT before
     the query runs. ``marker`` is random per query, so no text of the user's can match it."""
     return f"{marker}:{database}.{name}"
 
 
 def flatten_names(tree: exp.Expr, marker: str) -> None:
-    """Turn ``db.table`` references into placeholders, keeping the table's name as its alias
+    """Turn ``db.table`` references into stand-in names, keeping the table's name as its alias
     so that ``table.column`` still resolves."""
     for table in list(tree.find_all(exp.Table)):
         if not table.db or not isinstance(table.this, exp.Identifier):
             continue  # a CTE
         original = table.name.split("@", 1)[0]  # a pinned snapshot is "name@snapshot"
-        placeholder = flat_name(table.db, table.name, marker)
-        table.set("this", exp.to_identifier(placeholder, quoted=True))
+        stand_in = flat_name(table.db, table.name, marker)
+        table.set("this", exp.to_identifier(stand_in, quoted=True))
         table.set("db", None)
         if not table.alias:
             table.set("alias", exp.TableAlias(this=exp.to_identifier(original)))
@@ -373,17 +373,17 @@ def flatten_names(tree: exp.Expr, marker: str) -> None:
 
 
 def inline_sources(sql: str, sources: list[Source], marker: str) -> str:
-    """Put each table's SELECT over its files where its placeholder is: DuckDB then binds
+    """Put each table's SELECT over its files where its stand-in name is: DuckDB then binds
     every file reader once, in the query itself (views would be bound twice). A view's SQL
-    holds the placeholders of the tables it reads, so this repeats until none is left."""
+    holds the stand-in names of the tables it reads, so this repeats until none is left."""
     replacements = {
         _ident(flat_name(s.database, s.name, marker)): f"({s.select_sql})" for s in sources
     }
     for _ in range(len(sources) + 1):
         if marker not in sql:
             return sql
-        for placeholder, select in replacements.items():
-            sql = sql.replace(placeholder, select)
+        for stand_in, select in replacements.items():
+            sql = sql.replace(stand_in, select)
     raise InvalidArgument("a view reads itself")
 
 

@@ -362,22 +362,16 @@ class IcebergTables:
         warehouse, _ = self._warehouse()
         location = f"{warehouse}/{database}/{name}"
         try:
+            how = {
+                "schema": schema,
+                "partition_spec": spec,
+                "location": location,
+                "properties": WRITE_PROPERTIES,
+            }
             if data is None:
-                table = sql.create_table(
-                    (database, name),
-                    schema=schema,
-                    partition_spec=spec,
-                    location=location,
-                    properties=WRITE_PROPERTIES,
-                )
+                table = sql.create_table((database, name), **how)
             else:
-                txn = sql.create_table_transaction(
-                    (database, name),
-                    schema=schema,
-                    partition_spec=spec,
-                    location=location,
-                    properties=WRITE_PROPERTIES,
-                )
+                txn = sql.create_table_transaction((database, name), **how)
                 txn.append(conform(data, schema))
                 table = txn.commit_transaction()
         except TableAlreadyExistsError:

@@ -20,7 +20,7 @@ from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
 from lakebox.query.time_travel import pin_snapshots
-from lakebox.query.views import drop_view, is_view_ddl, save_view, view_target
+from lakebox.query.views import drop_view, is_view_ddl, save_view
 from lakebox.query.writes import (
     defined_columns,
     is_table_write,
@@ -245,7 +245,7 @@ class QueryEngine:
     ) -> QueryResult:
         import pyarrow as pa
 
-        db, name = view_target(tree, default_database)
+        db, name = target(tree, default_database, noun="view")
         if isinstance(tree, exp.Drop):
             drop_view(self.catalog, db, name, bool(tree.args.get("exists")))
             return QueryResult([], pa.table({}), 0, 0, 0.0)

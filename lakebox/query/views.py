@@ -10,27 +10,13 @@ from __future__ import annotations
 from sqlglot import exp
 
 from lakebox.catalog.schema import Column
-from lakebox.catalog.service import Catalog, CatalogTable, TableDefinition, table_name
+from lakebox.catalog.service import Catalog, CatalogTable, TableDefinition
 from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
 
 
 def is_view_ddl(tree: exp.Expr) -> bool:
     kind = str(tree.args.get("kind") or "").upper()
     return isinstance(tree, exp.Create | exp.Drop) and kind == "VIEW"
-
-
-def view_target(tree: exp.Expr, default_database: str | None) -> tuple[str, str]:
-    table = tree.this if isinstance(tree, exp.Create) else tree.find(exp.Table)
-    if not isinstance(table, exp.Table) or not table.name:
-        raise InvalidArgument("name the view as database.view")
-    db = table.db or default_database
-    if not db:
-        raise InvalidArgument(
-            f"view {table.name!r} needs its database: write database.{table.name}"
-        )
-    if table_name(table.name) != table.name:
-        raise InvalidArgument(f"view name {table.name!r} must be lower-case letters, digits, '_'")
-    return db, table.name
 
 
 def save_view(

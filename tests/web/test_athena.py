@@ -42,20 +42,24 @@ def athena(server: RunningServer) -> Any:
     )
 
 
-def test_pyathena_cursor(lake_server: RunningServer) -> None:
+def pyathena_cursor(server: RunningServer) -> Any:
     import pyathena
 
-    cred = lake_server.credential
+    cred = server.credential
     conn = pyathena.connect(
         s3_staging_dir="s3://data/query-results/",
         region_name="us-east-1",
-        endpoint_url=lake_server.url,
+        endpoint_url=server.url,
         aws_access_key_id=cred["access_key_id"],
         aws_secret_access_key=cred["secret_access_key"],
         schema_name="lake",  # Athena's default database: table names without one use it
         poll_interval=0.1,
     )
-    cur = conn.cursor()
+    return conn.cursor()
+
+
+def test_pyathena_cursor(lake_server: RunningServer) -> None:
+    cur = pyathena_cursor(lake_server)
     cur.execute(
         "SELECT country, count(*) AS n, sum(total) AS revenue FROM orders GROUP BY country ORDER BY country"
     )
@@ -206,18 +210,7 @@ def test_pyathena_sqlalchemy_and_pandas(lake_server: RunningServer) -> None:
 
 
 def test_ctas_and_insert_through_athena_clients(lake_server: RunningServer) -> None:
-    import pyathena
-
-    cred = lake_server.credential
-    cur = pyathena.connect(
-        s3_staging_dir="s3://data/query-results/",
-        region_name="us-east-1",
-        endpoint_url=lake_server.url,
-        aws_access_key_id=cred["access_key_id"],
-        aws_secret_access_key=cred["secret_access_key"],
-        schema_name="lake",
-        poll_interval=0.1,
-    ).cursor()
+    cur = pyathena_cursor(lake_server)
     cur.execute(
         "CREATE TABLE curated.revenue WITH (table_type = 'ICEBERG', partitioning = ARRAY['country']) "
         "AS SELECT country, sum(total) AS revenue FROM orders GROUP BY country"

@@ -146,7 +146,9 @@ class QueryEngine:
     def _connect(self) -> Any:
         """A connection of its own to the engine's database (so that it can be interrupted
         alone)."""
-        return self._shared_database().cursor()
+        database = self._shared_database()
+        with self._database_lock:  # the parent connection is not thread-safe; its cursors are
+            return database.cursor()
 
     def _shared_database(self) -> Any:
         """One DuckDB database for all queries, so its caches (Parquet metadata, file blocks)

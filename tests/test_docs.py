@@ -73,6 +73,10 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
     assert "row(s) in" in stdout
     assert "[('be', 1), ('de', 1), ('fr', 1), ('nl', 4)]" in stdout  # the PyAthena block
     assert '"title","price","list_price","pct_off"' in stdout  # the saved query, through curl
+    # CTAS, INSERT INTO and time travel: 4 countries in the first snapshot, 5 now
+    then = re.search(r"countries_then\D+(\d+)", stdout)
+    now = re.search(r"countries_now\D+(\d+)", stdout)
+    assert then and now and (then.group(1), now.group(1)) == ("4", "5"), stdout[-3000:]
 
 
 def test_readme_links_exist() -> None:

@@ -193,7 +193,7 @@ def conform(data: Any, schema: Any) -> Any:
         column = data.column(field.name)
         try:
             arrays.append(column.cast(field.type))
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        except pa.ArrowException as exc:  # a value that does not fit, or a cast Arrow lacks
             raise InvalidArgument(
                 f"column {field.name!r}: {column.type} values cannot be stored as "
                 f"{render(_lakebox_type(schema.find_field(field.name).field_type))} "

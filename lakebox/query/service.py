@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from lakebox.auth.keys import AccessKey
 from lakebox.errors import (
@@ -45,6 +45,27 @@ _ALLOWED: dict[State, tuple[State, ...]] = {
 }
 RESULTS_PREFIX = "query-results/"
 MAX_PAGE = 1000
+
+# Statements built once: building one costs SQLAlchemy more than running it against SQLite, and
+# every query runs five of them. Values come as execute() parameters (for UPDATE and INSERT,
+# the parameters' names choose the columns set).
+_qe = query_executions
+_GET = select(_qe).where(_qe.c.id == bindparam("qid"))
+_WAITING = (
+    select(func.count())
+    .select_from(_qe)
+    .where(_qe.c.submitted_by == bindparam("key_id"), _qe.c.state.in_(("QUEUED", "RUNNING")))
+)
+_INSERT = insert(_qe).returning(*_qe.c)
+_TRANSITIONS = {
+    state: update(_qe)
+    .where(
+        _qe.c.id == bindparam("qid"),
+        _qe.c.state.in_([current for current, nexts in _ALLOWED.items() if state in nexts]),
+    )
+    .returning(*_qe.c)
+    for state in ("RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")
+}
 
 
 @dataclass(frozen=True)
@@ -147,39 +168,31 @@ class QueryService:
             raise ServiceUnavailable("the query service is not running")
         qid = str(uuid.uuid4())
         with self.db.begin() as conn:
-            waiting = conn.scalar(
-                select(func.count())
-                .select_from(query_executions)
-                .where(
-                    query_executions.c.submitted_by == key.access_key_id,
-                    query_executions.c.state.in_(("QUEUED", "RUNNING")),
-                )
-            )
+            waiting = conn.scalar(_WAITING, {"key_id": key.access_key_id})
             if self.limit_per_key and (waiting or 0) >= self.limit_per_key:
                 raise TooManyRequests(
                     f"{key.name} already has {waiting} queries queued or running (the limit per "
                     f"key is {self.limit_per_key}); wait for one to finish or cancel one"
                 )
             row = conn.execute(
-                insert(query_executions)
-                .values(
-                    id=qid,
-                    sql=sql,
-                    dialect=dialect,
-                    default_database=default_database,
-                    state="QUEUED",
-                    submitted_by=key.access_key_id,
-                    submitter=key.name,
-                    submitted_at=datetime.now(UTC),
-                )
-                .returning(*query_executions.c)
+                _INSERT,
+                {
+                    "id": qid,
+                    "sql": sql,
+                    "dialect": dialect,
+                    "default_database": default_database,
+                    "state": "QUEUED",
+                    "submitted_by": key.access_key_id,
+                    "submitter": key.name,
+                    "submitted_at": datetime.now(UTC),
+                },
             ).one()
         self._queue.put(qid)
         return _execution(row)
 
     def get(self, qid: str) -> QueryExecution:
         with self.db.begin() as conn:
-            row = conn.execute(select(query_executions).where(query_executions.c.id == qid)).first()
+            row = conn.execute(_GET, {"qid": qid}).first()
         if row is None:
             raise NotFound(f"query execution {qid!r} not found")
         return _execution(row)
@@ -272,14 +285,8 @@ class QueryService:
     def _transition(self, qid: str, state: State, **values: Any) -> QueryExecution | None:
         """Move to ``state`` if allowed from the current one and return the execution; None if
         not allowed (e.g. cancelled meanwhile)."""
-        allowed_from = [current for current, nexts in _ALLOWED.items() if state in nexts]
         with self.db.begin() as conn:
-            row = conn.execute(
-                update(query_executions)
-                .where(query_executions.c.id == qid, query_executions.c.state.in_(allowed_from))
-                .values(state=state, **values)
-                .returning(*query_executions.c)
-            ).first()
+            row = conn.execute(_TRANSITIONS[state], {"qid": qid, "state": state, **values}).first()
         if row is None:
             return None
         if state in FINAL:

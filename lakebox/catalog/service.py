@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.catalog.schema import Change, Column, diff
@@ -25,6 +25,12 @@ from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
 
 FORMATS = ("json", "csv", "parquet", "iceberg", "view")
+# Every query looks its tables up: built once (building costs more than running it). Rows of
+# the right databases and names, exact pairs chosen after.
+_LOOKUP = select(catalog_tables).where(
+    catalog_tables.c.database.in_(bindparam("dbs", expanding=True)),
+    catalog_tables.c.name.in_(bindparam("names", expanding=True)),
+)
 NAME_RE = re.compile(r"[a-z0-9_]{1,255}")
 
 
@@ -212,18 +218,13 @@ class Catalog:
         """Several tables by (database, name) in one query; missing ones are left out."""
         if not names:
             return {}
+        wanted = set(names)
         with self.db.begin() as conn:
             rows = conn.execute(
-                select(catalog_tables).where(
-                    or_(
-                        *(
-                            and_(catalog_tables.c.database == db, catalog_tables.c.name == n)
-                            for db, n in names
-                        )
-                    )
-                )
+                _LOOKUP,
+                {"dbs": sorted({d for d, _ in names}), "names": sorted({n for _, n in names})},
             ).all()
-        tables = [_table(r) for r in rows]
+        tables = [_table(r) for r in rows if (r.database, r.name) in wanted]
         return {(t.database, t.name): t for t in tables}
 
     def put_table(

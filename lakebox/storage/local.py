@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -81,12 +82,13 @@ class LocalStore(ObjectStore):
     def head(self, key: str) -> ObjectInfo:
         path = self._path(key)
         try:
-            st = path.stat()
+            st = path.stat()  # one stat serves all: listing a table heads every file per query
         except (FileNotFoundError, NotADirectoryError):
             raise NotFound(f"no object {key!r} in {self.url}") from None
-        if not path.is_file():
+        if not stat.S_ISREG(st.st_mode):
             raise NotFound(f"no object {key!r} in {self.url}")
-        return ObjectInfo(key, st.st_size, self._etag(path), _mtime(path))
+        modified = datetime.fromtimestamp(st.st_mtime, tz=UTC)
+        return ObjectInfo(key, st.st_size, self._etag(path), modified)
 
     def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
         # Walk only the folder the prefix points into, then filter by the full prefix.

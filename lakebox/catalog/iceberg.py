@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import sqlalchemy as sa
+
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog, CatalogTable, TableDefinition, table_name
 from lakebox.catalog.types import Array, Decimal, Struct, Type, parse, render
@@ -28,6 +30,19 @@ if TYPE_CHECKING:
     from pyiceberg.table import Table as IcebergTable
 
 CATALOG_NAME = "lakebox"
+# PyIceberg's JDBC-style catalog table, read on every query of an Iceberg table: built once.
+_iceberg_tables = sa.table(
+    "iceberg_tables",
+    sa.column("catalog_name"),
+    sa.column("table_namespace"),
+    sa.column("table_name"),
+    sa.column("metadata_location"),
+)
+_METADATA_LOCATION = sa.select(_iceberg_tables.c.metadata_location).where(
+    _iceberg_tables.c.catalog_name == CATALOG_NAME,
+    _iceberg_tables.c.table_namespace == sa.bindparam("database"),
+    _iceberg_tables.c.table_name == sa.bindparam("name"),
+)
 ZONE = "curated"
 # Written for the query engine: row groups of DuckDB's own size (it reads a file's row groups
 # in parallel; PyIceberg's default of 1M rows leaves cores idle on tables of a few million
@@ -255,22 +270,9 @@ class IcebergTables:
     def metadata_location(self, database: str, name: str) -> str | None:
         """The table's current metadata file, read from the JDBC catalog table (one small
         query; any engine committing through the same catalog moves it)."""
-        import sqlalchemy as sa
-
-        t = sa.table(
-            "iceberg_tables",
-            sa.column("catalog_name"),
-            sa.column("table_namespace"),
-            sa.column("table_name"),
-            sa.column("metadata_location"),
-        )
         with self.db.begin() as conn:
             found: str | None = conn.scalar(
-                sa.select(t.c.metadata_location).where(
-                    t.c.catalog_name == CATALOG_NAME,
-                    t.c.table_namespace == database,
-                    t.c.table_name == name,
-                )
+                _METADATA_LOCATION, {"database": database, "name": name}
             )
         return found
 

@@ -25,7 +25,13 @@ def test_tpch_through_lakebox_matches_duckdb() -> None:
     assert out.returncode == 0, out.stderr[-3000:] + out.stdout[-3000:]
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     assert figures["queries"] == list(range(1, 23))
-    assert set(figures["seconds"]) == {"raw_duckdb", "lakebox", "lakebox_iceberg"}
+    assert set(figures["seconds"]) == {
+        "raw_duckdb",
+        "lakebox",
+        "lakebox_iceberg",
+        "duckdb_iceberg_scan",
+    }
     assert all(len(v) == 22 for v in figures["seconds"].values())
     assert figures["ratio"] > 0 and figures["ratio_iceberg"] > 0
+    assert figures["ratio_duckdb_iceberg_scan"] > 0
     assert 0 < figures["athena_round_trip_ms"] < 5000

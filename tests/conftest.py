@@ -108,6 +108,19 @@ class S3Server:
             aws_secret_access_key="test",
         )
 
+    def store(self, name: str) -> Any:
+        """An S3Store on this server, under a prefix of its own (``name`` and a random part),
+        so that tests sharing the bucket never see each other's objects."""
+        from lakebox.storage import S3Store
+
+        return S3Store(
+            self.bucket,
+            f"{name}-{uuid.uuid4().hex[:8]}",
+            endpoint_url=self.endpoint,
+            access_key_id="test",
+            secret_access_key="test",
+        )
+
 
 @pytest.fixture(scope="session")
 def s3_server() -> Iterator[S3Server]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from lakebox.crawler import readers
 from lakebox.crawler.service import Crawlers
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.meta.database import Database
-from lakebox.storage import Lake, ObjectEvents, S3Store
+from lakebox.storage import Lake, ObjectEvents
 
 
 def test_crawl_s3_lake_in_worker_processes(
@@ -25,13 +24,7 @@ def test_crawl_s3_lake_in_worker_processes(
 ) -> None:
     db = Database(f"sqlite:///{tmp_path / 'meta.db'}")
     db.migrate()
-    store = S3Store(
-        s3_server.bucket,
-        f"crawl-{uuid.uuid4().hex[:6]}",
-        endpoint_url=s3_server.endpoint,
-        access_key_id="test",
-        secret_access_key="test",
-    )
+    store = s3_server.store("crawl")
     lake = Lake(store, ObjectEvents(db))
     for h in range(12):
         lake.put(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from lakebox.catalog.types import render
 from lakebox.crawler import readers
 from lakebox.crawler.infer import BadObject
 from lakebox.crawler.readers import ObjectReader
-from lakebox.storage import LocalStore, S3Store
+from lakebox.storage import LocalStore
 
 
 def test_worker_processes_read_like_threads(tmp_path: Path, monkeypatch: Any) -> None:
@@ -48,13 +47,7 @@ def test_worker_processes_read_like_threads(tmp_path: Path, monkeypatch: Any) ->
 
 
 def test_s3_store_pickles_to_a_working_store(s3_server: Any) -> None:
-    store = S3Store(
-        s3_server.bucket,
-        f"p-{uuid.uuid4().hex[:6]}",
-        endpoint_url=s3_server.endpoint,
-        access_key_id="test",
-        secret_access_key="test",
-    )
+    store = s3_server.store("p")
     store.put("a/b.json", b"{}")
     copy = pickle.loads(pickle.dumps(store))
     assert copy.get("a/b.json") == b"{}" and copy.url == store.url

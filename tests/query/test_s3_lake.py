@@ -4,7 +4,6 @@ Iceberg tables written by CTAS, and the sandbox still closed to everything outsi
 from __future__ import annotations
 
 import io
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +18,12 @@ from lakebox.crawler.service import Crawlers
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine
-from lakebox.storage import Lake, ObjectEvents, S3Store
+from lakebox.storage import Lake, ObjectEvents
 
 
 @pytest.fixture
 def s3_engine(s3_server: Any, db: Database, tmp_path: Path) -> QueryEngine:
-    store = S3Store(
-        s3_server.bucket,
-        f"q-{uuid.uuid4().hex[:6]}",
-        endpoint_url=s3_server.endpoint,
-        access_key_id="test",
-        secret_access_key="test",
-    )
+    store = s3_server.store("q")
     lake = Lake(store, ObjectEvents(db))
     for hour in (18, 19):
         body = b"".join(orjson.dumps({"id": hour * 10 + i, "v": i}) + b"\n" for i in range(3))

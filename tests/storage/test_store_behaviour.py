@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 import pytest
 
 from lakebox.errors import ConfigError, InvalidArgument, NotFound
-from lakebox.storage import LocalStore, ObjectStore, S3Store, open_store
+from lakebox.storage import LocalStore, ObjectStore, open_store
 
 
 @pytest.fixture(params=["file", "s3"])
@@ -21,14 +20,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ObjectStor
     if request.param == "file":
         yield LocalStore(tmp_path / "data")
     else:
-        s3 = request.getfixturevalue("s3_server")
-        yield S3Store(
-            s3.bucket,
-            f"test-{uuid.uuid4().hex[:8]}",
-            endpoint_url=s3.endpoint,
-            access_key_id="test",
-            secret_access_key="test",
-        )
+        yield request.getfixturevalue("s3_server").store("test")
 
 
 def test_put_get_head(store: ObjectStore) -> None:

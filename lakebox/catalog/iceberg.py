@@ -240,10 +240,10 @@ class IcebergTables:
             props = {
                 k: v
                 for k, v in {
-                    "s3.endpoint": self.store._options.get("endpoint_url") or "",
-                    "s3.region": self.store._options.get("region") or "",
-                    "s3.access-key-id": self.store._options.get("access_key_id") or "",
-                    "s3.secret-access-key": self.store._options.get("secret_access_key") or "",
+                    "s3.endpoint": self.store.options.get("endpoint_url") or "",
+                    "s3.region": self.store.options.get("region") or "",
+                    "s3.access-key-id": self.store.options.get("access_key_id") or "",
+                    "s3.secret-access-key": self.store.options.get("secret_access_key") or "",
                 }.items()
                 if v
             }

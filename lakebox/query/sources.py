@@ -178,7 +178,7 @@ class TableSources:
 
         wheel = Path(str(importlib.resources.files(duckdb_extension_httpfs)))
         extension = wheel / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
-        options = self.store._options
+        options = self.store.options
         key_id, secret = options.get("access_key_id"), options.get("secret_access_key")
         if not key_id or not secret:  # boto3's own chain: environment, profile, instance role
             import boto3

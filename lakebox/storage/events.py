@@ -58,15 +58,7 @@ class ObjectEvents:
     def record_created(self, bucket: str, info: ObjectInfo, source: str = "") -> int:
         with self.db.begin() as conn:
             result = conn.execute(
-                insert(object_events).values(
-                    event_name="ObjectCreated:Put",
-                    bucket=bucket,
-                    key=info.key,
-                    size=info.size,
-                    etag=info.etag,
-                    event_time=datetime.now(UTC),
-                    source=source,
-                )
+                insert(object_events).values(_created(bucket, info, source, datetime.now(UTC)))
             )
             pk = result.inserted_primary_key
             assert pk is not None
@@ -77,19 +69,7 @@ class ObjectEvents:
         now = datetime.now(UTC)
         with self.db.begin() as conn:
             conn.execute(
-                insert(object_events),
-                [
-                    {
-                        "event_name": "ObjectCreated:Put",
-                        "bucket": bucket,
-                        "key": info.key,
-                        "size": info.size,
-                        "etag": info.etag,
-                        "event_time": now,
-                        "source": source,
-                    }
-                    for info in infos
-                ],
+                insert(object_events), [_created(bucket, info, source, now) for info in infos]
             )
 
     def since(self, after_id: int = 0, limit: int = 1000) -> list[ObjectEvent]:
@@ -114,3 +94,16 @@ class ObjectEvents:
             )
             for r in rows
         ]
+
+
+def _created(bucket: str, info: ObjectInfo, source: str, when: datetime) -> dict[str, Any]:
+    """The row of an ObjectCreated event for ``info``."""
+    return {
+        "event_name": "ObjectCreated:Put",
+        "bucket": bucket,
+        "key": info.key,
+        "size": info.size,
+        "etag": info.etag,
+        "event_time": when,
+        "source": source,
+    }

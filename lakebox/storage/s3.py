@@ -31,7 +31,8 @@ class S3Store(ObjectStore):
         self.bucket = bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
         self.url = f"s3://{bucket}/{self.prefix}"
-        self._options = {
+        # How to reach the bucket: other S3 clients of the lake (DuckDB, PyIceberg) use these too.
+        self.options: dict[str, str | None] = {
             "endpoint_url": endpoint_url,
             "region": region,
             "access_key_id": access_key_id,
@@ -48,7 +49,7 @@ class S3Store(ObjectStore):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes (large crawls) get a store of their own: clients are not picklable.
-        return (_reopen, (self.bucket, self.prefix, self._options))
+        return (_reopen, (self.bucket, self.prefix, self.options))
 
     @classmethod
     def from_url(cls, url: str, settings: Settings | None = None) -> S3Store:

@@ -1,26 +1,49 @@
-"""ObjectCreated events, recorded durably in the metadata database for later subscribers.
+"""ObjectCreated events: a gap-free log in the metadata database that consumers follow.
 
-The crawler (event mode) and jobs read them in id order from a position they remember, so an
-event recorded here is never missed. ``as_s3_record`` gives the S3 event-notification shape.
+Every event has a position (its id). Positions become visible in increasing order: a reader
+that has seen position ``p`` will never later find an event at or below ``p`` committing. So a
+consumer needs to remember one number, the position of the last event it processed, and reads
+on with :meth:`ObjectEvents.read` from there: it never misses an event that commits late and
+never sees one twice past that position.
+
+Why positions commit in order:
+
+- SQLite has one writer at a time: the writer takes an id under the database's write lock and
+  holds the lock until it commits, so ids commit in id order.
+- PostgreSQL runs writers concurrently, and a sequence hands out ids when rows are inserted, not
+  when they commit: a transaction that takes id 5 and commits after the one that took id 6
+  would be skipped by a reader that already moved past 6. Every transaction that records events
+  therefore takes one transaction-scoped advisory lock (the *sequencer*) just before its insert
+  and keeps it until it commits, so ids are handed out in commit order. Event transactions are
+  short (the insert is their last statement), so writers wait for each other only briefly.
+
+``as_s3_record`` gives the S3 event-notification shape.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, func, insert, select, text
 
 from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
 from lakebox.storage.base import ObjectInfo
 from lakebox.storage.tables import object_events
 
+# The sequencer's advisory lock key on PostgreSQL: "lakeboxe" in ASCII, a key no one else
+# picks by chance.
+SEQUENCER_LOCK = 0x6C616B65626F7865
+_TAKE_SEQUENCER = text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=SEQUENCER_LOCK)
+_HEAD = select(func.coalesce(func.max(object_events.c.id), 0))
+
 
 @dataclass(frozen=True)
 class ObjectEvent:
-    id: int
+    id: int  # the event's position in the log
     event_name: str
     bucket: str
     key: str
@@ -51,12 +74,42 @@ class ObjectEvent:
         }
 
 
+@dataclass(frozen=True)
+class EventPage:
+    """Events after a position, oldest first, and the position to read on from."""
+
+    events: list[ObjectEvent]
+    position: int  # store this once the events are processed; pass it to the next read
+
+
 class ObjectEvents:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    # -- writing ------------------------------------------------------------------------------
+
+    def record(
+        self,
+        conn: Connection,
+        bucket: str,
+        infos: Sequence[ObjectInfo],
+        source: str = "",
+        when: datetime | None = None,
+    ) -> None:
+        """Record ObjectCreated events inside the caller's transaction, as its last step: on
+        PostgreSQL the sequencer is held from here until that transaction ends."""
+        if not infos:
+            return
+        now = when or datetime.now(UTC)
+        if conn.dialect.name == "postgresql":
+            conn.execute(_TAKE_SEQUENCER)
+        conn.execute(insert(object_events), [_created(bucket, info, source, now) for info in infos])
+
     def record_created(self, bucket: str, info: ObjectInfo, source: str = "") -> int:
+        """One event in a transaction of its own; returns its position."""
         with self.db.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(_TAKE_SEQUENCER)
             result = conn.execute(
                 insert(object_events).values(_created(bucket, info, source, datetime.now(UTC)))
             )
@@ -66,22 +119,23 @@ class ObjectEvents:
 
     def record_created_many(self, bucket: str, infos: list[ObjectInfo], source: str = "") -> None:
         """Several ObjectCreated events in one transaction."""
-        now = datetime.now(UTC)
         with self.db.begin() as conn:
-            conn.execute(
-                insert(object_events), [_created(bucket, info, source, now) for info in infos]
-            )
+            self.record(conn, bucket, infos, source)
 
-    def since(self, after_id: int = 0, limit: int = 1000) -> list[ObjectEvent]:
-        """Events with id greater than ``after_id``, oldest first."""
+    # -- reading ------------------------------------------------------------------------------
+
+    def read(self, after: int = 0, limit: int = 1000) -> EventPage:
+        """Events after position ``after``, oldest first, at most ``limit``. Every event that
+        will ever be recorded after ``after`` is either in this page, or comes after its
+        ``position``."""
         with self.db.begin() as conn:
             rows = conn.execute(
                 select(object_events)
-                .where(object_events.c.id > after_id)
+                .where(object_events.c.id > after)
                 .order_by(object_events.c.id)
                 .limit(limit)
             ).all()
-        return [
+        events = [
             ObjectEvent(
                 id=r.id,
                 event_name=r.event_name,
@@ -94,6 +148,17 @@ class ObjectEvents:
             )
             for r in rows
         ]
+        return EventPage(events, events[-1].id if events else after)
+
+    def since(self, after_id: int = 0, limit: int = 1000) -> list[ObjectEvent]:
+        """The events of :meth:`read`, without the position."""
+        return self.read(after_id, limit).events
+
+    def head(self) -> int:
+        """The position of the newest committed event: safe to store as a starting position
+        (reading after it gives every event that commits from now on, none from before)."""
+        with self.db.begin() as conn:
+            return int(conn.scalar(_HEAD) or 0)
 
 
 def _created(bucket: str, info: ObjectInfo, source: str, when: datetime) -> dict[str, Any]:

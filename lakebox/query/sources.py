@@ -20,8 +20,6 @@ from lakebox.catalog.service import Catalog, CatalogTable, Partition
 from lakebox.catalog.types import Array, Decimal, Struct, Type, parse
 from lakebox.errors import InvalidArgument
 from lakebox.storage.base import ObjectStore
-from lakebox.storage.local import LocalStore
-from lakebox.storage.s3 import S3Store
 
 FILE_COLUMN = "__lakebox_file"
 
@@ -157,66 +155,12 @@ class TableSources:
 
     def lake_directories(self) -> list[str]:
         """The folders the query engine may read: the lake's own."""
-        if isinstance(self.store, LocalStore):
-            return [str(self.store.root).rstrip("/") + "/"]
-        if isinstance(self.store, S3Store):
-            return [f"s3://{self.store.bucket}/{self.store.prefix}"]
-        return []
+        return list(self.store.duckdb_allowed_directories())
 
     def engine_setup(self) -> list[str]:
-        """Statements the engine's database runs before it is locked: for an S3 lake, DuckDB's
-        httpfs extension (from its Python wheel: nothing is downloaded) and the lake's
-        credentials as a DuckDB secret."""
-        if not isinstance(self.store, S3Store):
-            return []
-        import importlib.resources
-        from pathlib import Path
-        from urllib.parse import urlsplit
-
-        import duckdb
-        import duckdb_extension_httpfs
-
-        wheel = Path(str(importlib.resources.files(duckdb_extension_httpfs)))
-        extension = wheel / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
-        options = self.store.options
-        key_id, secret = options.get("access_key_id"), options.get("secret_access_key")
-        if not key_id or not secret:  # boto3's own chain: environment, profile, instance role
-            import boto3
-
-            found = boto3.Session().get_credentials()
-            if found is None:
-                raise InvalidArgument(
-                    "no S3 credentials for the query engine: set s3_access_key_id"
-                )
-            frozen = found.get_frozen_credentials()
-            key_id, secret = frozen.access_key, frozen.secret_key
-        parts = [
-            f"KEY_ID {_lit(key_id)}",
-            f"SECRET {_lit(secret)}",
-            f"REGION {_lit(options.get('region') or 'us-east-1')}",
-            f"SCOPE {_lit(f's3://{self.store.bucket}/')}",
-        ]
-        if options.get("endpoint_url"):  # an S3-compatible server (MinIO, ...)
-            endpoint = urlsplit(str(options["endpoint_url"]))
-            parts += [
-                f"ENDPOINT {_lit(str(endpoint.netloc))}",
-                "URL_STYLE 'path'",
-                f"USE_SSL {'true' if endpoint.scheme == 'https' else 'false'}",
-            ]
-        return [
-            f"LOAD {_lit(str(extension))}",
-            f"CREATE SECRET lakebox_lake (TYPE s3, {', '.join(parts)})",
-        ]
-
-    def _local(self, key: str) -> str:
-        """Where DuckDB reads the object ``key``: a path, or an s3:// URL."""
-        if isinstance(self.store, LocalStore):
-            return str(self.store.root / key)
-        if isinstance(self.store, S3Store):
-            return f"s3://{self.store.bucket}/{self.store.prefix}{key}"
-        raise InvalidArgument(
-            f"queries over a {self.store.url.split(':')[0]}:// lake are not supported"
-        )
+        """Statements the engine's database runs before it is locked, so that it can read the
+        lake (for an S3 lake: the httpfs extension and the lake's credentials)."""
+        return list(self.store.duckdb_setup())
 
     def source(self, table: CatalogTable, tree: exp.Expr | None) -> Source:
         """The table's files as a SELECT; partitions pruned by ``tree``'s conditions (none:
@@ -250,7 +194,7 @@ class TableSources:
                     continue
                 if keys and info.key.rsplit("/", 1)[0] + "/" != folder:
                     continue  # a deeper folder: another partition's files
-                src.paths.append(self._local(info.key))
+                src.paths.append(self.store.duckdb_path(info.key))
                 src.bytes += info.size
         columns = [(c.name, duckdb_type(parse(c.type))) for c in d.columns]
         src.select_sql = self._select(
@@ -296,9 +240,10 @@ class TableSources:
         names = ", ".join(_ident(n) for n, _ in columns)
         if not keys:
             return f"SELECT {names} FROM {reader}"
+        folder = self.store.duckdb_path
         rows = ", ".join(
             "("
-            + ", ".join([_lit(self._local(p.location.rstrip("/")))] + [_lit(v) for v in p.values])
+            + ", ".join([_lit(folder(p.location.rstrip("/")))] + [_lit(v) for v in p.values])
             + ")"
             for p in partitions
         )
@@ -320,7 +265,7 @@ class TableSources:
         src = Source(table.database, name, "")
         columns = [(c.name, duckdb_type(parse(c.type))) for c in plan.columns]
         for path, size in plan.files:
-            src.paths.append(path.removeprefix("file://"))
+            src.paths.append(self.store.duckdb_path_of_url(path))
             src.bytes += size
         if not src.paths:
             src.select_sql = self._select("parquet", {}, columns, [], [], [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ObjectInfo:
+    """One object. ``etag`` identifies its content cheaply, as the store gives it: an MD5 for
+    objects lakebox wrote (and S3 single-part uploads), otherwise an opaque value (S3 multipart
+    uploads; a local file's size, mtime and inode) that changes when the content is replaced.
+    It is never computed by reading the object."""
+
     key: str
     size: int
     etag: str
@@ -67,6 +72,34 @@ class ObjectStore(ABC):
         except NotFound:
             return False
         return True
+
+    # -- how other engines reach the store ---------------------------------------------------
+    # DuckDB (queries) and PyIceberg (Iceberg tables) read and write the lake directly; each
+    # store says how, so that query and catalog code never switch on the kind of store.
+
+    @abstractmethod
+    def duckdb_path(self, key: str) -> str:
+        """What DuckDB reads for the object (or folder) ``key``: an absolute local path or a
+        URL DuckDB's readers understand (``s3://bucket/prefix/key``)."""
+
+    def duckdb_path_of_url(self, url: str) -> str:
+        """What DuckDB reads for a file this store named by URL (the data files PyIceberg
+        writes under :meth:`iceberg_catalog`'s warehouse)."""
+        return url
+
+    @abstractmethod
+    def duckdb_allowed_directories(self) -> Sequence[str]:
+        """The folders (or URL prefixes) a locked-down DuckDB may read: the store's own."""
+
+    def duckdb_setup(self) -> Sequence[str]:
+        """Statements a DuckDB database runs before it is locked down, to be able to read the
+        store (extensions, credentials). None for a store DuckDB reads natively."""
+        return []
+
+    @abstractmethod
+    def iceberg_catalog(self, zone: str) -> tuple[str, dict[str, str]]:
+        """Where PyIceberg keeps tables under the folder ``zone`` of the store (the warehouse
+        location), and the FileIO properties it needs to reach them."""
 
 
 def check_key(key: str) -> str:

@@ -1,13 +1,20 @@
-"""Objects as files under a local folder; atomic writes by write-to-temp, fsync, rename."""
+"""Objects as files under a local folder; atomic writes by write-to-temp, fsync, rename.
+
+An object's etag is never computed by reading it (listing a table heads every file on every
+query). Objects lakebox writes carry the MD5 of their content in an extended attribute, valid
+while the file keeps the size and mtime it was written with. Any other file (copied in by
+another tool, or rewritten in place since) gets an identity derived from its size, mtime and
+inode: not an MD5 of the content, as S3's etags of multipart uploads are not either, but it
+changes when the content is replaced.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import stat
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +27,8 @@ if TYPE_CHECKING:
 
 # Temporary files live here (same filesystem, so rename is atomic) and are never listed.
 _TMP_DIR = ".lakebox-tmp"
+# Holds "<md5> <size> <mtime_ns>": the MD5 counts only while the file still has that size and
+# mtime (a tool rewriting the file in place keeps its inode and xattrs, but not its mtime).
 _ETAG_XATTR = "user.lakebox.etag"
 
 
@@ -54,14 +63,16 @@ class LocalStore(ObjectStore):
                 if durable:
                     fh.flush()
                     os.fsync(fh.fileno())
-            self._set_etag(tmp, etag)
+            st = tmp.stat()  # the rename keeps size, mtime, inode and xattrs
+            if not self._set_etag(tmp, etag, st):
+                etag = _stat_identity(st)  # what head will give
             os.replace(tmp, target)
             if durable:
                 fsync_dir(target.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StorageError(f"cannot write object {key!r} under {self.root}: {exc}") from exc
-        return ObjectInfo(key, len(data), etag, _mtime(target))
+        return ObjectInfo(key, len(data), etag, datetime.fromtimestamp(st.st_mtime, tz=UTC))
 
     def get(self, key: str) -> bytes:
         try:
@@ -88,7 +99,7 @@ class LocalStore(ObjectStore):
         if not stat.S_ISREG(st.st_mode):
             raise NotFound(f"no object {key!r} in {self.url}")
         modified = datetime.fromtimestamp(st.st_mtime, tz=UTC)
-        return ObjectInfo(key, st.st_size, self._etag(path), modified)
+        return ObjectInfo(key, st.st_size, self._etag(path, st), modified)
 
     def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
         # Walk only the folder the prefix points into, then filter by the full prefix.
@@ -120,27 +131,48 @@ class LocalStore(ObjectStore):
         except OSError as exc:
             raise StorageError(f"cannot delete object {key!r}: {exc}") from exc
 
-    # The etag is stored beside the data so `head` need not re-read large objects.
-    @staticmethod
-    def _set_etag(path: Path, etag: str) -> None:
-        # A filesystem without user xattrs is fine: _etag falls back to hashing.
-        with contextlib.suppress(OSError):
-            os.setxattr(path, _ETAG_XATTR, etag.encode())
+    # -- how DuckDB and PyIceberg reach the folder: as local files ---------------------------
 
+    def duckdb_path(self, key: str) -> str:
+        return str(self._path(key))
+
+    def duckdb_path_of_url(self, url: str) -> str:
+        return url.removeprefix("file://")
+
+    def duckdb_allowed_directories(self) -> Sequence[str]:
+        return [str(self.root).rstrip("/") + "/"]
+
+    def iceberg_catalog(self, zone: str) -> tuple[str, dict[str, str]]:
+        return f"file://{self._path(zone)}", {}
+
+    # The content's MD5 is stored beside the data when lakebox writes it, so that `head`
+    # never reads an object.
     @staticmethod
-    def _etag(path: Path) -> str:
+    def _set_etag(path: Path, etag: str, st: os.stat_result) -> bool:
         try:
-            return os.getxattr(path, _ETAG_XATTR).decode()
-        except OSError:
-            digest = hashlib.md5(usedforsecurity=False)
-            with open(path, "rb") as fh:
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(chunk)
-            return digest.hexdigest()
+            os.setxattr(path, _ETAG_XATTR, f"{etag} {st.st_size} {st.st_mtime_ns}".encode())
+        except OSError:  # a filesystem without user xattrs: identities come from stat
+            return False
+        return True
+
+    @staticmethod
+    def _etag(path: Path, st: os.stat_result) -> str:
+        try:
+            stored = os.getxattr(path, _ETAG_XATTR).decode(errors="replace")
+        except OSError:  # not written by lakebox (or no xattrs here)
+            return _stat_identity(st)
+        etag, _, valid_for = stored.partition(" ")
+        if valid_for == f"{st.st_size} {st.st_mtime_ns}":
+            return etag
+        return _stat_identity(st)  # changed since lakebox wrote it
 
 
-def _mtime(path: Path) -> datetime:
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+def _stat_identity(st: os.stat_result) -> str:
+    """A file's identity from what one stat gives: a new inode (replaced by rename), size or
+    mtime (rewritten in place) makes a new one. Shaped like an MD5 (32 hex digits) but not one
+    of the content."""
+    seen = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}".encode()
+    return hashlib.blake2b(seen, digest_size=16).hexdigest()
 
 
 def fsync_dir(path: Path) -> None:

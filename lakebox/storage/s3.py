@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from lakebox.errors import ConfigError, NotFound, StorageError
+from lakebox.errors import ConfigError, InvalidArgument, NotFound, StorageError
 from lakebox.storage.base import ObjectInfo, ObjectStore, check_key
 
 if TYPE_CHECKING:
@@ -138,6 +138,73 @@ class S3Store(ObjectStore):
         self._call(
             "delete", key, self._client.delete_object, Bucket=self.bucket, Key=self._key(key)
         )
+
+    # -- how DuckDB and PyIceberg reach the bucket: s3:// URLs, the store's endpoint and keys --
+
+    def duckdb_path(self, key: str) -> str:
+        return f"s3://{self.bucket}/{self._key(key)}"
+
+    def duckdb_allowed_directories(self) -> Sequence[str]:
+        return [f"s3://{self.bucket}/{self.prefix}"]
+
+    def duckdb_setup(self) -> Sequence[str]:
+        """DuckDB's httpfs extension, loaded from its Python wheel (nothing is downloaded), and
+        the store's credentials as a secret scoped to the bucket."""
+        import importlib.resources
+        from pathlib import Path
+        from urllib.parse import urlsplit
+
+        import duckdb
+        import duckdb_extension_httpfs
+
+        wheel = Path(str(importlib.resources.files(duckdb_extension_httpfs)))
+        extension = wheel / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
+        key_id, secret = self._credentials()
+        parts = [
+            f"KEY_ID {_lit(key_id)}",
+            f"SECRET {_lit(secret)}",
+            f"REGION {_lit(self.options.get('region') or 'us-east-1')}",
+            f"SCOPE {_lit(f's3://{self.bucket}/')}",
+        ]
+        if self.options.get("endpoint_url"):  # an S3-compatible server (MinIO, ...)
+            endpoint = urlsplit(str(self.options["endpoint_url"]))
+            parts += [
+                f"ENDPOINT {_lit(str(endpoint.netloc))}",
+                "URL_STYLE 'path'",
+                f"USE_SSL {'true' if endpoint.scheme == 'https' else 'false'}",
+            ]
+        return [
+            f"LOAD {_lit(str(extension))}",
+            f"CREATE SECRET lakebox_lake (TYPE s3, {', '.join(parts)})",
+        ]
+
+    def iceberg_catalog(self, zone: str) -> tuple[str, dict[str, str]]:
+        props = {
+            "s3.endpoint": self.options.get("endpoint_url") or "",
+            "s3.region": self.options.get("region") or "",
+            "s3.access-key-id": self.options.get("access_key_id") or "",
+            "s3.secret-access-key": self.options.get("secret_access_key") or "",
+        }
+        # Unset ones are left out: PyIceberg then looks where boto3 would (environment, ...).
+        return f"s3://{self.bucket}/{self._key(zone)}", {k: v for k, v in props.items() if v}
+
+    def _credentials(self) -> tuple[str, str]:
+        """The store's access key, or the one boto3's chain finds (environment, profile,
+        instance role): DuckDB has no such chain of its own."""
+        key_id, secret = self.options.get("access_key_id"), self.options.get("secret_access_key")
+        if key_id and secret:
+            return key_id, secret
+        import boto3
+
+        found = boto3.Session().get_credentials()
+        if found is None:
+            raise InvalidArgument("no S3 credentials for the query engine: set s3_access_key_id")
+        frozen = found.get_frozen_credentials()
+        return str(frozen.access_key), str(frozen.secret_key)
+
+
+def _lit(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _reopen(bucket: str, prefix: str, options: dict[str, Any]) -> S3Store:

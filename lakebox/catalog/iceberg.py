@@ -4,30 +4,39 @@ The catalog tables (``iceberg_tables``, ``iceberg_namespace_properties``) follow
 JDBC catalog layout, catalog name ``lakebox``, so Spark, Trino and other Iceberg engines can
 read the same tables. Data and metadata files live in the lake under ``curated/<db>/<table>/``.
 Every Iceberg table is also a table of the lakebox catalog (format ``iceberg``), kept in step.
+
+Each commit that adds data files records an ObjectCreated event per added data file, in the
+same metadata-database transaction that swaps the table's metadata pointer: the commit and its
+events are one, so neither can exist without the other.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog, CatalogTable, TableDefinition, table_name
 from lakebox.catalog.types import Array, Decimal, Struct, Type, parse, render
 from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
 from lakebox.meta.database import Database
-from lakebox.storage.base import ObjectStore
+from lakebox.storage.base import ObjectInfo, ObjectStore
+from lakebox.storage.events import ObjectEvents
 
 if TYPE_CHECKING:
     from pyiceberg.catalog.sql import SqlCatalog
     from pyiceberg.table import Table as IcebergTable
+    from pyiceberg.table.update import TableUpdate
 
 CATALOG_NAME = "lakebox"
 # PyIceberg's JDBC-style catalog table, read on every query of an Iceberg table: built once.
@@ -52,6 +61,82 @@ WRITE_PROPERTIES = {
     "write.parquet.row-group-limit": "122880",
     "write.parquet.compression-codec": "snappy",
 }
+# The source of the ObjectCreated events of Iceberg data files: ``iceberg:<db>.<table>@<snapshot
+# id>``. Consumers that follow raw objects (event crawlers) leave these out.
+ICEBERG_EVENT_SOURCE = "iceberg:"
+
+
+def event_source(database: str, name: str, snapshot_id: int) -> str:
+    return f"{ICEBERG_EVENT_SOURCE}{database}.{name}@{snapshot_id}"
+
+
+@dataclass(frozen=True)
+class CommitEvents:
+    """The events of one snapshot a commit adds: its data files."""
+
+    source: str
+    files: list[ObjectInfo]
+    committed_at: datetime
+
+
+@dataclass(frozen=True)
+class _Pending:
+    engine: sa.Engine  # the Iceberg catalog's engine: only its sessions record these
+    events: ObjectEvents
+    bucket: str
+    commits: list[CommitEvents]
+
+
+# The events of the Iceberg commit running in this thread, recorded by the before_commit hook
+# of the session in which PyIceberg swaps the metadata pointer.
+_committing = threading.local()
+
+
+def _record_in_commit(session: Session) -> None:
+    pending: _Pending | None = getattr(_committing, "pending", None)
+    if pending is None or session.bind is not pending.engine:
+        return
+    _committing.pending = None  # once, should the commit flush more than once
+    conn = session.connection()
+    for commit in pending.commits:
+        pending.events.record(
+            conn, pending.bucket, commit.files, commit.source, commit.committed_at
+        )
+
+
+@functools.cache
+def _recording_catalog_class() -> Callable[..., SqlCatalog]:
+    """PyIceberg's SQL catalog whose commits record their data files' events in the commit's
+    own transaction. Built on first use: importing PyIceberg costs a third of a second."""
+    from pyiceberg.catalog.sql import SqlCatalog
+    from pyiceberg.table import CommitTableResponse
+    from pyiceberg.table.update import TableRequirement
+
+    sa.event.listen(Session, "before_commit", _record_in_commit)
+
+    class RecordingSqlCatalog(SqlCatalog):
+        def __init__(self, tables: IcebergTables, name: str, **properties: str) -> None:
+            super().__init__(name, **properties)
+            self.tables = tables
+
+        def commit_table(
+            self,
+            table: IcebergTable,
+            requirements: tuple[TableRequirement, ...],
+            updates: tuple[TableUpdate, ...],
+        ) -> CommitTableResponse:
+            # Read before the transaction: the added files are known once the snapshot's
+            # manifests are written, and heading them must not hold the event sequencer.
+            commits = self.tables.commit_events(table, updates)
+            _committing.pending = _Pending(
+                self.engine, self.tables.events, self.tables.store.bucket, commits
+            )
+            try:
+                return super().commit_table(table, requirements, updates)
+            finally:
+                _committing.pending = None
+
+    return RecordingSqlCatalog
 
 
 @dataclass(frozen=True)
@@ -222,10 +307,17 @@ _PROMOTIONS = {("int", "bigint"), ("float", "double")}
 
 
 class IcebergTables:
-    def __init__(self, db: Database, catalog: Catalog, store: ObjectStore) -> None:
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        store: ObjectStore,
+        events: ObjectEvents | None = None,
+    ) -> None:
         self.db = db
         self.catalog = catalog
         self.store = store
+        self.events = events or ObjectEvents(db)
         self._sql: SqlCatalog | None = None
         self._lock = threading.Lock()
         self._plans: dict[tuple[str, int | None], Plan] = {}
@@ -253,11 +345,51 @@ class IcebergTables:
     def sql_catalog(self) -> SqlCatalog:
         with self._lock:
             if self._sql is None:
-                from pyiceberg.catalog.sql import SqlCatalog
-
                 warehouse, props = self._warehouse()
-                self._sql = SqlCatalog(CATALOG_NAME, uri=self.db.url, warehouse=warehouse, **props)
+                self._sql = _recording_catalog_class()(
+                    self, CATALOG_NAME, uri=self.db.url, warehouse=warehouse, **props
+                )
             return self._sql
+
+    def commit_events(
+        self, table: IcebergTable, updates: tuple[TableUpdate, ...]
+    ) -> list[CommitEvents]:
+        """The data files each snapshot of a commit adds, as ObjectCreated events (none for
+        commits that add no snapshot: schema changes, rollbacks)."""
+        from pyiceberg.manifest import ManifestContent, ManifestEntryStatus
+        from pyiceberg.table.update import AddSnapshotUpdate
+
+        *namespace, name = table.name()
+        database = ".".join(namespace)
+        warehouse, _ = self._warehouse()
+        lake_root = warehouse.removesuffix(ZONE)  # the store's root URL, ending in "/"
+        commits: list[CommitEvents] = []
+        for update in updates:
+            if not isinstance(update, AddSnapshotUpdate):
+                continue
+            snapshot = update.snapshot
+            files: list[ObjectInfo] = []
+            for manifest in snapshot.manifests(table.io):
+                if (
+                    manifest.content != ManifestContent.DATA
+                    or manifest.added_snapshot_id != snapshot.snapshot_id
+                ):
+                    continue
+                for entry in manifest.fetch_manifest_entry(table.io, discard_deleted=True):
+                    path = entry.data_file.file_path
+                    # Files of other snapshots (a rewritten manifest keeps them as EXISTING)
+                    # and files outside the lake are not this commit's objects.
+                    if entry.status != ManifestEntryStatus.ADDED or not path.startswith(lake_root):
+                        continue
+                    files.append(self.store.head(path.removeprefix(lake_root)))
+            commits.append(
+                CommitEvents(
+                    event_source(database, name, snapshot.snapshot_id),
+                    files,
+                    datetime.fromtimestamp(snapshot.timestamp_ms / 1000, UTC),
+                )
+            )
+        return commits
 
     def _load(self, database: str, name: str) -> IcebergTable:
         from pyiceberg.exceptions import NoSuchTableError

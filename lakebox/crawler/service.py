@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.catalog.schema import Column, merge
@@ -130,10 +130,8 @@ class Crawlers:
         return _run(row)
 
     def latest_event_id(self) -> int:
-        from lakebox.storage.tables import object_events
-
-        with self.db.begin() as conn:
-            return int(conn.scalar(select(func.coalesce(func.max(object_events.c.id), 0))) or 0)
+        """The event log's head: a position safe to start from (see ObjectEvents.head)."""
+        return self.events.head()
 
     def position(self, name: str) -> int:
         with self.db.begin() as conn:
@@ -276,21 +274,33 @@ class Crawlers:
     def _incremental(
         self, settings: CrawlerSettings, report: CrawlReport, progress: Progress
     ) -> None:
+        from lakebox.catalog.iceberg import ICEBERG_EVENT_SOURCE
+
         position = self.position(settings.name)
         infos: list[ObjectInfo] = []
-        last = position
+        iceberg_files: list[ObjectInfo] = []
         while True:
-            batch = self.events.since(last, limit=5000)
-            if not batch:
+            page = self.events.read(position, limit=5000)
+            if not page.events:
                 break
-            last = batch[-1].id
-            for e in batch:
-                infos.append(ObjectInfo(e.key, e.size, e.etag, e.event_time))
+            position = page.position
+            for e in page.events:
+                # Data files of Iceberg tables are not raw tables: their tables are catalogued
+                # when they commit.
+                iceberg = e.source.startswith(ICEBERG_EVENT_SOURCE)
+                (iceberg_files if iceberg else infos).append(
+                    ObjectInfo(e.key, e.size, e.etag, e.event_time)
+                )
+        if ignored := len(self._candidates(settings, iceberg_files)):
+            report.notes.append(
+                f"{ignored} data files of Iceberg tables not read: Iceberg tables are "
+                "catalogued when they commit, not by crawlers"
+            )
         # An object written twice (redelivery) is read once, at its newest version.
         unique = list({i.key: i for i in infos}.values())
         for plan in self._plan(settings, unique, report, progress):
             self._apply(settings, plan, settings.table_prefix + plan.name, report, full=False)
-        self._set_position(settings.name, last)
+        self._set_position(settings.name, position)
 
     def _apply(
         self,

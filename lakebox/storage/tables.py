@@ -1,4 +1,4 @@
-"""Storage's table: the durable log of ObjectCreated events, read later by subscribers."""
+"""Storage's table: the log of ObjectCreated events (ids are positions, in commit order)."""
 
 from __future__ import annotations
 
@@ -19,5 +19,5 @@ object_events = Table(
     Column("size", BigInteger, nullable=False),
     Column("etag", String(128), nullable=False),
     Column("event_time", DateTime(timezone=True), nullable=False),
-    Column("source", String(255), nullable=False, default=""),
+    Column("source", Text, nullable=False, default=""),  # e.g. ingest:orders, iceberg:db.t@1
 )

@@ -118,6 +118,8 @@ def _recording_catalog_class() -> Callable[..., SqlCatalog]:
         def __init__(self, tables: IcebergTables, name: str, **properties: str) -> None:
             super().__init__(name, **properties)
             self.tables = tables
+            # The lake's root URL, ending in "/": a data file's URL less this is its key.
+            self.lake_root = properties["warehouse"].removesuffix(ZONE)
 
         def commit_table(
             self,
@@ -127,7 +129,7 @@ def _recording_catalog_class() -> Callable[..., SqlCatalog]:
         ) -> CommitTableResponse:
             # Read before the transaction: the added files are known once the snapshot's
             # manifests are written, and heading them must not hold the event sequencer.
-            commits = self.tables.commit_events(table, updates)
+            commits = self.tables.commit_events(table, updates, self.lake_root)
             _committing.pending = _Pending(
                 self.engine, self.tables.events, self.tables.store.bucket, commits
             )
@@ -352,17 +354,16 @@ class IcebergTables:
             return self._sql
 
     def commit_events(
-        self, table: IcebergTable, updates: tuple[TableUpdate, ...]
+        self, table: IcebergTable, updates: tuple[TableUpdate, ...], lake_root: str
     ) -> list[CommitEvents]:
         """The data files each snapshot of a commit adds, as ObjectCreated events (none for
-        commits that add no snapshot: schema changes, rollbacks)."""
+        commits that add no snapshot: schema changes, rollbacks). ``lake_root`` is the
+        store's root URL: a file's URL less it is its key."""
         from pyiceberg.manifest import ManifestContent, ManifestEntryStatus
         from pyiceberg.table.update import AddSnapshotUpdate
 
         *namespace, name = table.name()
         database = ".".join(namespace)
-        warehouse, _ = self._warehouse()
-        lake_root = warehouse.removesuffix(ZONE)  # the store's root URL, ending in "/"
         commits: list[CommitEvents] = []
         for update in updates:
             if not isinstance(update, AddSnapshotUpdate):

@@ -18,6 +18,7 @@ from lakebox.catalog.service import Catalog
 from lakebox.meta.database import Database
 from lakebox.storage import Lake, LocalStore, ObjectEvents
 from lakebox.storage.events import SEQUENCER_LOCK, ObjectEvent
+from tests.conftest import S3Server
 
 COLUMNS = [Column("id", "bigint"), Column("region", "string")]
 
@@ -135,3 +136,17 @@ def test_the_new_snapshot_and_its_events_become_visible_together(
     [snapshot] = iceberg.snapshots("sales", "orders")
     assert event.source == event_source("sales", "orders", snapshot.snapshot_id)
     db.dispose()
+
+
+def test_events_of_a_table_in_an_s3_lake(db: Database, s3_server: S3Server) -> None:
+    store = s3_server.store("iceberg-events")
+    lake = Lake(store, ObjectEvents(db))
+    iceberg = IcebergTables(db, Catalog(db), store, lake.events)
+    iceberg.create("sales", "orders", COLUMNS, data=rows([1, 2], "eu"))
+    [event] = lake.events.since(0)
+    [snapshot] = iceberg.snapshots("sales", "orders")
+    assert event.source == event_source("sales", "orders", snapshot.snapshot_id)
+    assert event.bucket == s3_server.bucket
+    assert event.key.startswith("curated/sales/orders/data/")
+    head = s3_server.client().head_object(Bucket=s3_server.bucket, Key=store.prefix + event.key)
+    assert (event.size, event.etag) == (head["ContentLength"], head["ETag"].strip('"'))

@@ -99,3 +99,12 @@ class ServiceUnavailable(LakeboxError):
     status = 503
     code = "ServiceUnavailable"
     transient = True
+
+
+class CommitConflict(LakeboxError):
+    """Another writer changed the same thing between this one's read and its commit; reading
+    again and retrying can succeed."""
+
+    status = 409
+    code = "CommitConflict"
+    transient = True

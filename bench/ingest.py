@@ -42,6 +42,7 @@ def serve_baseline(home: str, port: int) -> None:
     """The same app, but PutRecordBatch is answered without touching the log or the lake."""
     from concurrent.futures import Future
 
+    from lakebox.auth.access import Principal
     from lakebox.config import Settings
     from lakebox.ingest.wal import Ack
     from lakebox.instance import Lakebox
@@ -54,8 +55,8 @@ def serve_baseline(home: str, port: int) -> None:
     def start(self: Lakebox) -> None:
         original_start(self)
 
-        def put_records(name: str, records: Any) -> Future[Ack]:
-            self.ingest.get_stream(name)
+        def put_records(name: str, records: Any, *, by: Principal) -> Future[Ack]:
+            self.ingest.stream_for_put(name, by=by)
             done: Future[Ack] = Future()
             done.set_result(Ack(segment_id, 0, sum(1 for r in records if isinstance(r, bytes))))
             return done

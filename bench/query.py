@@ -49,6 +49,7 @@ import pyarrow.parquet as pq
 from tpch_data import generate
 from tpch_queries import QUERIES
 
+from lakebox.auth.access import SYSTEM
 from lakebox.auth.keys import AccessKey
 from lakebox.config import Settings
 from lakebox.crawler.settings import CrawlerSettings
@@ -109,12 +110,12 @@ def check_same(q: int, side: str, got: list[Any], expected: list[Any]) -> None:
 
 def run_lakebox(box: Lakebox, key: AccessKey, sql: str, database: str) -> tuple[float, list[Any]]:
     start = time.perf_counter()
-    execution = box.queries.submit(sql, "athena", key, database)
-    done = box.queries.wait(execution.id, timeout=3600)
+    execution = box.queries.submit(sql, "athena", by=key.principal, default_database=database)
+    done = box.queries.wait(execution.id, timeout=3600, by=key.principal)
     elapsed = time.perf_counter() - start
     if done.state != "SUCCEEDED":
         raise SystemExit(f"lakebox failed on {database}: {done.error}\n{sql}")
-    return elapsed, box.queries.rows(execution.id, 0, 10**9)["rows"]
+    return elapsed, box.queries.rows(execution.id, 0, 10**9, by=key.principal)["rows"]
 
 
 def run_raw(con: Any, sql: str) -> tuple[float, list[Any]]:
@@ -226,7 +227,7 @@ def main() -> None:
             box.crawlers.create(CrawlerSettings(name=name, prefixes=[prefix], database=name))
             run = box.crawlers.run(name)
             assert run.state == "SUCCEEDED", run
-        key = box.keys.create("bench", role="admin").key
+        key = box.keys.create("bench", role="admin", by=SYSTEM).key
         t0 = time.perf_counter()
         for name in files:
             _, _ = run_lakebox(

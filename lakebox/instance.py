@@ -7,11 +7,14 @@ import os
 import sys
 from typing import IO
 
+from lakebox.auth.access import Access
 from lakebox.auth.admin import ensure_admin_credential
 from lakebox.auth.keys import AccessKeys, load_or_create_cipher
 from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.operations import CatalogOperations
 from lakebox.catalog.service import Catalog
 from lakebox.config import Settings
+from lakebox.crawler.operations import CrawlerOperations
 from lakebox.crawler.runner import CrawlRunner
 from lakebox.crawler.service import Crawlers
 from lakebox.errors import ConfigError
@@ -40,24 +43,33 @@ class Lakebox:
         self.store = open_store(settings.storage, settings)
         self.events = ObjectEvents(self.db)
         self.lake = Lake(self.store, self.events)
-        self.keys = AccessKeys(self.db, load_or_create_cipher(settings.secret_key_file))
-        self.ingest = IngestService(self.db, self.lake, settings.wal_dir)
+        # The one authorizer: every service that acts for a principal asks it.
+        self.access = Access()
+        self.keys = AccessKeys(
+            self.db, load_or_create_cipher(settings.secret_key_file), self.access
+        )
+        self.ingest = IngestService(self.db, self.lake, settings.wal_dir, self.access)
         self.catalog = Catalog(self.db)
         self.iceberg = IcebergTables(self.db, self.catalog, self.store)
+        self.tables = CatalogOperations(self.catalog, self.iceberg, self.access)
         self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
         self.crawl_runner = CrawlRunner(self.crawlers)
-        self.saved_queries = SavedQueries(self.db)
+        self.crawler_ops = CrawlerOperations(self.crawlers, self.crawl_runner, self.access)
+        self.saved_queries = SavedQueries(self.db, self.access)
         self.queries = QueryService(
             self.db,
             QueryEngine(
                 self.catalog,
                 self.iceberg,
                 self.store,
+                self.access,
                 spill_dir=settings.home / "spill",
                 memory_limit=settings.query_memory_limit,
                 bytes_scanned_cutoff=settings.query_bytes_scanned_cutoff,
             ),
             self.lake,
+            self.access,
+            self.keys.principal,
             max_concurrent=settings.query_concurrency,
             timeout_s=settings.query_timeout_s,
             limit_per_key=settings.query_limit_per_key,

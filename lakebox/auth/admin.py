@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 
+from lakebox.auth.access import SYSTEM
 from lakebox.auth.keys import AccessKeys
 from lakebox.errors import AuthenticationFailed, ConfigError
 
@@ -20,7 +21,7 @@ def ensure_admin_credential(path: Path, keys: AccessKeys) -> None:
             return
         except AuthenticationFailed:
             pass  # the database was replaced or the key revoked: write a new one
-    new = keys.create("admin", role="admin")
+    new = keys.create("admin", role="admin", by=SYSTEM)
     data = orjson.dumps(
         {
             "access_key_id": new.key.access_key_id,

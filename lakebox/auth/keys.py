@@ -14,18 +14,16 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import insert, select, update
 
+from lakebox.auth.access import SYSTEM, Access, Principal, Resource, Role, role_of
 from lakebox.auth.tables import access_keys
 from lakebox.errors import AuthenticationFailed, ConfigError, InvalidArgument, NotFound
 from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
-
-Role = Literal["admin", "producer"]
-ROLES: tuple[Role, ...] = ("admin", "producer")
 
 _ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
@@ -41,6 +39,10 @@ class AccessKey:
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def principal(self) -> Principal:
+        return Principal(self.access_key_id, self.name, self.role)
 
 
 @dataclass(frozen=True)
@@ -67,19 +69,20 @@ def load_or_create_cipher(path: Path) -> Fernet:
 
 
 class AccessKeys:
-    def __init__(self, db: Database, cipher: Fernet) -> None:
+    def __init__(self, db: Database, cipher: Fernet, access: Access) -> None:
         self.db = db
+        self.access = access
         self.cipher = cipher
         # Verifying a signature needs the secret on every request: cache the decrypted ones.
         self._cache: dict[str, tuple[AccessKey, str]] = {}
         self._lock = threading.Lock()
 
-    def create(self, name: str, role: str = "producer") -> NewKey:
+    def create(self, name: str, role: str = "producer", *, by: Principal) -> NewKey:
+        self.access.authorize(by, "key:manage", Resource("key"))
         name = name.strip()
         if not name or len(name) > 255:
             raise InvalidArgument("a key needs a name of 1 to 255 characters")
-        if role != "admin" and role != "producer":
-            raise InvalidArgument(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+        checked = role_of(role)
         key_id = "LKIA" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(16))
         secret = base64.b64encode(secrets.token_bytes(30)).decode().replace("/", "+")
         now = datetime.now(UTC)
@@ -89,23 +92,24 @@ class AccessKeys:
                     access_key_id=key_id,
                     name=name,
                     secret_encrypted=self.cipher.encrypt(secret.encode()).decode(),
-                    role=role,
+                    role=checked,
                     created_at=now,
                     revoked_at=None,
                 )
             )
-        checked: Role = "admin" if role == "admin" else "producer"
         return NewKey(AccessKey(key_id, name, checked, now, None), secret)
 
-    def all(self, include_revoked: bool = False) -> list[AccessKey]:
+    def all(self, include_revoked: bool = False, *, by: Principal) -> list[AccessKey]:
+        self.access.authorize(by, "key:manage", Resource("key"))
         query = select(access_keys).order_by(access_keys.c.created_at)
         if not include_revoked:
             query = query.where(access_keys.c.revoked_at.is_(None))
         with self.db.begin() as conn:
             return [_row_to_key(r) for r in conn.execute(query)]
 
-    def revoke(self, id_or_name: str) -> list[AccessKey]:
+    def revoke(self, id_or_name: str, *, by: Principal) -> list[AccessKey]:
         """Revoke a key by id, or every active key with that name."""
+        self.access.authorize(by, "key:manage", Resource("key", id_or_name))
         now = datetime.now(UTC)
         with self.db.begin() as conn:
             rows = conn.execute(
@@ -155,6 +159,13 @@ class AccessKeys:
             self._cache[access_key_id] = entry
         return entry
 
+    def principal(self, principal_id: str) -> Principal:
+        """The principal of an active key (or lakebox itself), as it is now: a query queued by
+        a key revoked since then is refused when it runs."""
+        if principal_id == SYSTEM.id:
+            return SYSTEM
+        return self.secret_for(principal_id)[0].principal
+
     def check_bearer(self, token: str) -> AccessKey:
         key_id, sep, secret = token.partition(":")
         if not sep:
@@ -174,7 +185,7 @@ def _row_to_key(row: Any) -> AccessKey:
     return AccessKey(
         row.access_key_id,
         row.name,
-        row.role,
+        role_of(row.role),
         as_utc(row.created_at),
         as_utc(row.revoked_at) if row.revoked_at else None,
     )

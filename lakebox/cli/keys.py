@@ -16,7 +16,14 @@ app = typer.Typer(help="Access keys: AWS-style key pairs that also work as beare
 @app.command("create")
 def create(
     name: str,
-    role: Annotated[str, typer.Option(help="producer (push, describe) or admin.")] = "producer",
+    role: Annotated[
+        str,
+        typer.Option(
+            help="producer (push records, describe streams), analyst (read tables, run and "
+            "save queries), engineer (also CTAS, INSERT, views, crawlers) or admin (also "
+            "keys, streams, drops). docs/auth.md has the whole table."
+        ),
+    ] = "producer",
     json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Create a key; prints it once, in a form a shell can `eval` or `export`."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from lakebox.auth.access import SYSTEM
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.errors import AlreadyExists
 from lakebox.ingest.settings import StreamSettings
@@ -86,10 +87,10 @@ def make_event(stream: str, rng: random.Random) -> dict[str, Any]:
 def ensure_demo_streams(box: Lakebox) -> None:
     for name in DEMO_STREAMS:
         with contextlib.suppress(AlreadyExists):
-            box.ingest.create_stream(StreamSettings.for_cli(name, buffer_interval_s=10))
+            box.ingest.create_stream(StreamSettings.for_cli(name, buffer_interval_s=10), by=SYSTEM)
     for name, description, sql in DEMO_QUERIES:
         with contextlib.suppress(AlreadyExists):
-            box.saved_queries.save(name, sql, "demo", description, "demo")
+            box.saved_queries.save(name, sql, "demo", description, by=SYSTEM)
     # An event-mode crawler, so the demo tables appear in database `demo` and grow on their own.
     with contextlib.suppress(AlreadyExists):
         box.crawlers.create(
@@ -111,7 +112,7 @@ async def run_demo(box: Lakebox, interval_s: float = 1.0) -> None:
             count = {"deals": 1, "orders": 5, "pageviews": 20}[name]
             records = [orjson.dumps(make_event(name, rng)) for _ in range(count)]
             try:
-                await asyncio.wrap_future(box.ingest.put_records(name, records))
+                await asyncio.wrap_future(box.ingest.put_records(name, records, by=SYSTEM))
             except Exception as exc:  # the demo must never take the server down
                 log.warning("demo producer could not push to %s: %s", name, exc)
         await asyncio.sleep(interval_s)

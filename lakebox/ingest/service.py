@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from lakebox.auth.access import Access, Principal, Resource
 from lakebox.errors import InvalidArgument, LimitExceeded, NotFound, ServiceUnavailable
 from lakebox.ingest.delivery import Delivery, StreamCounters, StreamTarget
 from lakebox.ingest.settings import StreamSettings
@@ -37,7 +38,8 @@ class RecordResult:
 
 
 class IngestService:
-    def __init__(self, db: Database, lake: Lake, wal_dir: Path) -> None:
+    def __init__(self, db: Database, lake: Lake, wal_dir: Path, access: Access) -> None:
+        self.access = access
         self.streams = DeliveryStreams(db)
         self._cache: dict[str, DeliveryStream] = {}
         self._cache_lock = threading.Lock()
@@ -96,13 +98,24 @@ class IngestService:
 
     # -- streams ------------------------------------------------------------------------------
 
-    def create_stream(self, settings: StreamSettings) -> DeliveryStream:
+    def create_stream(self, settings: StreamSettings, *, by: Principal) -> DeliveryStream:
+        self.access.authorize(by, "stream:create", Resource("stream", settings.name))
         stream = self.streams.create(settings)
         with self._cache_lock:
             self._cache[stream.name] = stream
         return stream
 
+    def describe_stream(self, name: str, *, by: Principal) -> DeliveryStream:
+        self.access.authorize(by, "stream:describe", Resource("stream", name))
+        return self.get_stream(name)
+
+    def stream_for_put(self, name: str, *, by: Principal) -> DeliveryStream:
+        """The stream ``by`` may put records to (checked before a request's records are parsed)."""
+        self.access.authorize(by, "stream:put", Resource("stream", name))
+        return self.get_stream(name)
+
     def get_stream(self, name: str) -> DeliveryStream:
+        """The stream, for lakebox's own use (no authorization: see describe_stream)."""
         with self._cache_lock:
             hit = self._cache.get(name)
         if hit is not None:
@@ -112,13 +125,15 @@ class IngestService:
             self._cache[name] = stream
         return stream
 
-    def list_streams(self) -> list[DeliveryStream]:
+    def list_streams(self, *, by: Principal) -> list[DeliveryStream]:
+        self.access.authorize(by, "stream:describe", Resource("stream"))
         return self.streams.all()
 
-    def delete_stream(self, name: str, timeout: float = 60.0) -> None:
+    def delete_stream(self, name: str, *, by: Principal, timeout: float = 60.0) -> None:
         """Deliver the stream's buffered records, then delete it."""
+        self.access.authorize(by, "stream:delete", Resource("stream", name))
         self.get_stream(name)
-        self.flush(name, timeout)
+        self._flush(name, timeout)
         self.streams.delete(name)
         with self._cache_lock:
             self._cache.pop(name, None)
@@ -154,13 +169,15 @@ class IngestService:
                 f"a batch holds at most {MAX_BATCH_BYTES} bytes (4 MiB), got {total_bytes}"
             )
 
-    def put_records(self, name: str, records: Sequence[bytes | RecordResult]) -> Future[Ack]:
+    def put_records(
+        self, name: str, records: Sequence[bytes | RecordResult], *, by: Principal
+    ) -> Future[Ack]:
         """Append the good records to the log; the future resolves once they are durable.
 
         Entries that are already a :class:`RecordResult` (rejected by the caller's parsing)
         are skipped here; :func:`record_responses` puts them back in their places.
         """
-        stream = self.get_stream(name)
+        stream = self.stream_for_put(name, by=by)
         # map/len/max run in C: no per-record Python on the common path.
         if all(map(bytes.__instancecheck__, records)):
             good: list[bytes] = list(records)  # type: ignore[arg-type]
@@ -177,8 +194,12 @@ class IngestService:
             return done
         return self.wal.append(name, good, delimited=stream.settings.append_delimiter)
 
-    def flush(self, name: str, timeout: float = 60.0) -> None:
+    def flush(self, name: str, *, by: Principal, timeout: float = 60.0) -> None:
         """Deliver the stream's buffered records now and wait until they are in the lake."""
+        self.access.authorize(by, "stream:flush", Resource("stream", name))
+        self._flush(name, timeout)
+
+    def _flush(self, name: str, timeout: float) -> None:
         self.get_stream(name)
         self.wal.seal(name).result(timeout=timeout)
         if not self.delivery.wait_delivered(name, timeout):

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from lakebox.auth.access import Access, Principal, table_resource
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
@@ -19,15 +20,10 @@ from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitEx
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
+from lakebox.query.statements import classify
 from lakebox.query.time_travel import pin_snapshots
-from lakebox.query.views import drop_view, is_view_ddl, save_view
-from lakebox.query.writes import (
-    defined_columns,
-    is_table_write,
-    result_columns,
-    table_options,
-    target,
-)
+from lakebox.query.views import drop_view, save_view
+from lakebox.query.writes import defined_columns, result_columns, table_options, target
 from lakebox.storage.base import ObjectStore
 
 
@@ -63,6 +59,7 @@ class QueryEngine:
         catalog: Catalog,
         iceberg: IcebergTables,
         store: ObjectStore,
+        access: Access,
         spill_dir: Path,
         memory_limit: str = "2GB",
         threads: int = 2,
@@ -70,6 +67,7 @@ class QueryEngine:
     ) -> None:
         self.catalog = catalog
         self.iceberg = iceberg
+        self.access = access
         self.sources = TableSources(catalog, iceberg, store)
         self.spill_dir = spill_dir
         self.memory_limit = memory_limit
@@ -84,9 +82,12 @@ class QueryEngine:
         dialect: str = DEFAULT_DIALECT,
         on_connect: Callable[[Any], None] | None = None,
         default_database: str | None = None,
+        *,
+        principal: Principal,
     ) -> QueryResult:
-        """Run one query. ``on_connect`` receives the DuckDB connection, so another thread can
-        interrupt it (timeouts, cancellation)."""
+        """Run one query for ``principal``: every table it reads or writes (views' tables
+        included) is authorized first. ``on_connect`` receives the DuckDB connection, so
+        another thread can interrupt it (timeouts, cancellation)."""
         import duckdb
 
         check_keywords(sql)
@@ -97,14 +98,14 @@ class QueryEngine:
                 "statements"
             )
         tree = statements[0]
-        if is_view_ddl(tree):
-            return self._view_ddl(tree, sql, dialect, default_database)
-        if is_table_write(tree):
-            return self._table_write(tree, default_database, on_connect)
-        if default_database:
-            qualify(tree, default_database)
+        statement = classify(tree, default_database)
+        self.access.authorize_all(principal, statement.wanted())
+        if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):
+            return self._view_ddl(tree, sql, dialect, default_database, principal)
+        if statement.kind != "SELECT":
+            return self._table_write(tree, default_database, on_connect, principal)
         marker = uuid.uuid4().hex[:12]
-        sources = self._sources(tree, check(tree), {}, marker)
+        sources = self._sources(tree, statement.reads, {}, marker, principal)
         self._check_scan(sources)
         flatten_names(tree, marker)
         query = inline_sources(to_duckdb(tree), sources, marker)
@@ -197,6 +198,7 @@ class QueryEngine:
         tables: list[tuple[str, str]],
         built: dict[tuple[str, str], Source | None],
         marker: str,
+        principal: Principal,
     ) -> list[Source]:
         """Sources for the tables a query reads; a view brings its own tables first; tables
         read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``).
@@ -227,7 +229,11 @@ class QueryEngine:
             inner = check(select)
             if (db, name) in inner:
                 raise InvalidArgument(f"view {db}.{name} reads itself")
-            sources.extend(self._sources(select, inner, built, marker))
+            # a view is read with the rights of whoever reads it
+            self.access.authorize_all(
+                principal, [("table:read", table_resource(*t)) for t in inner]
+            )
+            sources.extend(self._sources(select, inner, built, marker, principal))
             flatten_names(select, marker)
             sources.append(Source(db, name, to_duckdb(select)))
         return sources
@@ -243,7 +249,12 @@ class QueryEngine:
             made.__dict__.update(whole.__dict__)
 
     def _view_ddl(
-        self, tree: exp.Expr, sql: str, dialect: str, default_database: str | None
+        self,
+        tree: exp.Expr,
+        sql: str,
+        dialect: str,
+        default_database: str | None,
+        principal: Principal,
     ) -> QueryResult:
         import pyarrow as pa
 
@@ -256,7 +267,9 @@ class QueryEngine:
             raise InvalidArgument("CREATE VIEW needs AS SELECT ...")
         qualify(select, db)
         # Run it with LIMIT 0: checks it fully and gives the view's columns and types.
-        probe = self.run(f"SELECT * FROM ({to_duckdb(select)}) LIMIT 0", "duckdb")
+        probe = self.run(
+            f"SELECT * FROM ({to_duckdb(select)}) LIMIT 0", "duckdb", principal=principal
+        )
         columns = [Column(n, duck_to_catalog(t)) for n, t in probe.columns]
         save_view(
             self.catalog,
@@ -274,6 +287,7 @@ class QueryEngine:
         tree: exp.Expr,
         default_database: str | None,
         on_connect: Callable[[Any], None] | None,
+        principal: Principal,
     ) -> QueryResult:
         """CTAS, CREATE TABLE, INSERT INTO and DROP TABLE on Iceberg tables (see writes.py).
         The result is one row, ``rows``: how many rows were written (as Trino reports)."""
@@ -298,7 +312,7 @@ class QueryEngine:
                     raise InvalidArgument("CREATE TABLE needs its columns or AS SELECT ...")
                 self.iceberg.create(db, name, defined_columns(tree), options.partition_by)
                 return _written(None, 0)
-            result = self._rows_to_write(tree.expression, default_database, on_connect)
+            result = self._rows_to_write(tree.expression, default_database, on_connect, principal)
             columns = result_columns(result.table.schema)
             data = result.table.rename_columns([c.name for c in columns])
             self.iceberg.create(db, name, columns, options.partition_by, data=data)
@@ -319,7 +333,7 @@ class QueryEngine:
                     f"{db}.{name} has no column {unknown[0]!r}; columns: {', '.join(names)}"
                 )
             names = listed
-        result = self._rows_to_write(tree.expression, default_database, on_connect)
+        result = self._rows_to_write(tree.expression, default_database, on_connect, principal)
         if result.table.num_columns != len(names):
             raise InvalidArgument(
                 f"INSERT INTO {db}.{name} writes {len(names)} columns ({', '.join(names)}) but "
@@ -341,14 +355,16 @@ class QueryEngine:
         select: exp.Expr | None,
         default_database: str | None,
         on_connect: Callable[[Any], None] | None,
+        principal: Principal,
     ) -> QueryResult:
         if isinstance(select, exp.Values):
-            return self.run(f"SELECT * FROM ({select.sql(dialect='duckdb')})", "duckdb", on_connect)
+            values = f"SELECT * FROM ({select.sql(dialect='duckdb')})"
+            return self.run(values, "duckdb", on_connect, principal=principal)
         if select is None:
             raise InvalidArgument("the statement needs a SELECT or VALUES to write")
         if default_database:
             qualify(select, default_database)
-        return self.run(to_duckdb(select), "duckdb", on_connect)
+        return self.run(to_duckdb(select), "duckdb", on_connect, principal=principal)
 
 
 def flat_name(database: str, name: str, marker: str) -> str:

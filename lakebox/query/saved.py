@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Column, DateTime, String, Table, Text, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from lakebox.auth.access import Access, Principal, Resource
 from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
 from lakebox.meta.database import Database
 from lakebox.meta.schema import metadata
@@ -52,12 +53,15 @@ class SavedQuery:
 
 
 class SavedQueries:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, access: Access) -> None:
         self.db = db
+        self.access = access
 
     def save(
-        self, name: str, sql: str, database: str, description: str = "", created_by: str = ""
+        self, name: str, sql: str, database: str, description: str = "", *, by: Principal
     ) -> SavedQuery:
+        self.access.authorize(by, "saved-query:save", Resource("saved-query", name))
+        created_by = by.id
         if not name.strip() or len(name) > 128:
             raise InvalidArgument("a saved query needs a name of 1 to 128 characters")
         parse(sql)  # a syntax error is reported now, not when someone runs it
@@ -81,7 +85,11 @@ class SavedQueries:
             raise AlreadyExists(f"a saved query named {name!r} already exists") from None
         return query
 
-    def get(self, id_or_name: str) -> SavedQuery:
+    def get(self, id_or_name: str, *, by: Principal) -> SavedQuery:
+        self.access.authorize(by, "saved-query:read", Resource("saved-query", id_or_name))
+        return self._get(id_or_name)
+
+    def _get(self, id_or_name: str) -> SavedQuery:
         with self.db.begin() as conn:
             row = conn.execute(
                 select(saved_queries).where(
@@ -92,13 +100,17 @@ class SavedQueries:
             raise NotFound(f"no saved query with id or name {id_or_name!r}")
         return _saved(row)
 
-    def all(self) -> list[SavedQuery]:
+    def all(self, *, by: Principal) -> list[SavedQuery]:
+        self.access.authorize(by, "saved-query:read", Resource("saved-query"))
         with self.db.begin() as conn:
             rows = conn.execute(select(saved_queries).order_by(saved_queries.c.name)).all()
         return [_saved(r) for r in rows]
 
-    def delete(self, id_or_name: str) -> None:
-        query = self.get(id_or_name)
+    def delete(self, id_or_name: str, *, by: Principal) -> None:
+        query = self._get(id_or_name)
+        self.access.authorize(
+            by, "saved-query:delete", Resource("saved-query", query.name, owner=query.created_by)
+        )
         with self.db.begin() as conn:
             conn.execute(delete(saved_queries).where(saved_queries.c.id == query.id))
 

@@ -13,6 +13,7 @@ import logging
 import queue
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -20,8 +21,9 @@ from typing import Any, Literal
 import orjson
 from sqlalchemy import bindparam, func, insert, select, update
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Access, Principal, Resource
 from lakebox.errors import (
+    AccessDenied,
     InvalidArgument,
     LakeboxError,
     NotFound,
@@ -32,6 +34,7 @@ from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
 from lakebox.query.dialects import DIALECTS
 from lakebox.query.engine import QueryEngine
+from lakebox.query.statements import classify_sql
 from lakebox.query.tables import query_executions
 from lakebox.storage.lake import Lake
 
@@ -117,6 +120,8 @@ class QueryService:
         db: Database,
         engine: QueryEngine,
         lake: Lake,
+        access: Access,
+        principals: Callable[[str], Principal],
         max_concurrent: int = 2,
         timeout_s: float = 600.0,
         limit_per_key: int = 10,
@@ -124,6 +129,9 @@ class QueryService:
         self.db = db
         self.engine = engine
         self.lake = lake
+        self.access = access
+        # principal id → the principal as it is now (a key revoked since submitting fails)
+        self.principals = principals
         self.max_concurrent = max_concurrent
         self.timeout_s = timeout_s
         self.limit_per_key = limit_per_key
@@ -158,17 +166,31 @@ class QueryService:
     # -- requests -----------------------------------------------------------------------------
 
     def submit(
-        self, sql: str, dialect: str, key: AccessKey, default_database: str | None = None
+        self, sql: str, dialect: str, *, by: Principal, default_database: str | None = None
     ) -> QueryExecution:
+        """Queue a query; refused now (not as a FAILED run) if ``by`` may not run it or may
+        not touch a table it names."""
         if not sql.strip():
             raise InvalidArgument("the query is empty")
         if dialect not in DIALECTS:
             raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
+        self.access.authorize(by, "query:run", Resource("query"))
+        # Parse errors are left for the run (a FAILED execution, as Athena reports them);
+        # what the statement touches is authorized now when it can be told.
+        try:
+            statement = classify_sql(sql, dialect, default_database)
+        except AccessDenied:
+            raise
+        except LakeboxError:
+            statement = None
+        if statement is not None:
+            self.access.authorize_all(by, statement.wanted())
+        key = by
         if not self._workers:
             raise ServiceUnavailable("the query service is not running")
         qid = str(uuid.uuid4())
         with self.db.begin() as conn:
-            waiting = conn.scalar(_WAITING, {"key_id": key.access_key_id})
+            waiting = conn.scalar(_WAITING, {"key_id": key.id})
             if self.limit_per_key and (waiting or 0) >= self.limit_per_key:
                 raise TooManyRequests(
                     f"{key.name} already has {waiting} queries queued or running (the limit per "
@@ -182,7 +204,7 @@ class QueryService:
                     "dialect": dialect,
                     "default_database": default_database,
                     "state": "QUEUED",
-                    "submitted_by": key.access_key_id,
+                    "submitted_by": key.id,
                     "submitter": key.name,
                     "submitted_at": datetime.now(UTC),
                 },
@@ -190,23 +212,35 @@ class QueryService:
         self._queue.put(qid)
         return _execution(row)
 
-    def get(self, qid: str) -> QueryExecution:
+    def get(self, qid: str, *, by: Principal) -> QueryExecution:
+        """The execution, if ``by`` may see it (its submitter, or a role that may see any)."""
+        execution = self._get(qid)
+        self.access.authorize(by, "query:read", Resource("query", qid, execution.submitted_by))
+        return execution
+
+    def _get(self, qid: str) -> QueryExecution:
         with self.db.begin() as conn:
             row = conn.execute(_GET, {"qid": qid}).first()
         if row is None:
             raise NotFound(f"query execution {qid!r} not found")
         return _execution(row)
 
-    def history(self, key: AccessKey | None, limit: int = 50) -> list[QueryExecution]:
+    def history(
+        self, *, by: Principal, everyone: bool = False, limit: int = 50
+    ) -> list[QueryExecution]:
+        """``by``'s latest executions; with ``everyone``, all (for whom may see any)."""
         query = select(query_executions).order_by(query_executions.c.submitted_at.desc())
-        if key is not None:
-            query = query.where(query_executions.c.submitted_by == key.access_key_id)
+        if everyone:
+            self.access.authorize(by, "query:read", Resource("query"))
+        else:
+            query = query.where(query_executions.c.submitted_by == by.id)
         with self.db.begin() as conn:
             rows = conn.execute(query.limit(limit)).all()
         return [_execution(r) for r in rows]
 
-    def cancel(self, qid: str) -> QueryExecution:
-        execution = self.get(qid)
+    def cancel(self, qid: str, *, by: Principal) -> QueryExecution:
+        execution = self._get(qid)
+        self.access.authorize(by, "query:cancel", Resource("query", qid, execution.submitted_by))
         if execution.state in FINAL:
             return execution
         with self._lock:
@@ -214,11 +248,11 @@ class QueryService:
         if execution.state == "QUEUED" and self._transition(
             qid, "CANCELLED", completed_at=datetime.now(UTC), error="cancelled before it started"
         ):
-            return self.get(qid)
+            return self._get(qid)
         # Running: interrupt until it stops (an interrupt that lands just before DuckDB starts
         # executing would be lost, so keep at it for a while).
         threading.Thread(target=self._interrupt_until_done, args=(qid,), daemon=True).start()
-        return self.get(qid)
+        return self._get(qid)
 
     def _interrupt_until_done(self, qid: str, within_s: float = 10.0) -> None:
         import time
@@ -235,7 +269,7 @@ class QueryService:
                 return
             self._stopping.wait(0.05)
 
-    def wait(self, qid: str, timeout: float = 60.0) -> QueryExecution:
+    def wait(self, qid: str, timeout: float = 60.0, *, by: Principal) -> QueryExecution:
         import time
 
         deadline = time.monotonic() + timeout
@@ -244,15 +278,15 @@ class QueryService:
                 # woken when a query of this process finishes; else look now and then (one
                 # finished long ago, or elsewhere)
                 woken = self._finished.wait(timeout=min(0.05, max(deadline - time.monotonic(), 0)))
-                if not woken and self.get(qid).state in FINAL:
+                if not woken and self._get(qid).state in FINAL:
                     break
-        return self.get(qid)
+        return self.get(qid, by=by)
 
-    def rows(self, qid: str, offset: int, count: int) -> dict[str, Any]:
+    def rows(self, qid: str, offset: int, count: int, *, by: Principal) -> dict[str, Any]:
         """``count`` rows of a succeeded query's results from ``offset``, and the total."""
         import pyarrow.parquet as pq
 
-        execution = self.get(qid)
+        execution = self.get(qid, by=by)
         if execution.state != "SUCCEEDED" or execution.result_key is None:
             raise InvalidArgument(
                 f"query {qid} is {execution.state}"
@@ -264,12 +298,14 @@ class QueryService:
         rows = [list(r) for r in zip(*(c.to_pylist() for c in chunk.columns), strict=True)]
         return {"rows": rows, "total_rows": table.num_rows, "columns": execution.columns}
 
-    def results(self, qid: str, page: int = 1, page_size: int = MAX_PAGE) -> dict[str, Any]:
+    def results(
+        self, qid: str, page: int = 1, page_size: int = MAX_PAGE, *, by: Principal
+    ) -> dict[str, Any]:
         """One page of a succeeded query's rows, as lists, with the column names and types."""
         if page < 1 or not 1 <= page_size <= MAX_PAGE:
             raise InvalidArgument(f"page starts at 1 and page_size is 1-{MAX_PAGE}")
         start = (page - 1) * page_size
-        got = self.rows(qid, start, page_size)
+        got = self.rows(qid, start, page_size, by=by)
         return {
             "id": qid,
             "columns": got["columns"],
@@ -332,6 +368,7 @@ class QueryService:
                 execution.dialect,
                 on_connect=register,
                 default_database=execution.default_database,
+                principal=self.principals(execution.submitted_by),
             )
             key = f"{RESULTS_PREFIX}{qid}"
             self._write_results(key, result.table)

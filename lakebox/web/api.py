@@ -9,7 +9,7 @@ import orjson
 from starlette.requests import Request
 from starlette.routing import Route
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Principal
 from lakebox.errors import InvalidArgument
 from lakebox.ingest.service import RecordResult, record_outcomes, split_oversize
 from lakebox.ingest.settings import StreamSettings
@@ -51,11 +51,12 @@ def stream_json(box: Lakebox, stream: DeliveryStream) -> dict[str, Any]:
     }
 
 
-async def list_streams(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    return {"streams": [stream_json(box, s) for s in box.ingest.list_streams()]}
+async def list_streams(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    streams = await asyncio.to_thread(box.ingest.list_streams, by=who)
+    return {"streams": [stream_json(box, s) for s in streams]}
 
 
-async def create_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def create_stream(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
     name = params.pop("name", None)
     if not isinstance(name, str):
@@ -77,24 +78,27 @@ async def create_stream(request: Request, box: Lakebox, key: AccessKey, body: by
         settings = StreamSettings.for_cli(name, **params)
     except TypeError as exc:
         raise InvalidArgument(str(exc)) from None
-    stream = box.ingest.create_stream(settings)
+    stream = await asyncio.to_thread(box.ingest.create_stream, settings, by=who)
     return json_response(stream_json(box, stream), status=201)
 
 
-async def get_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    return stream_json(box, box.ingest.get_stream(request.path_params["name"]))
+async def get_stream(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    stream = await asyncio.to_thread(
+        box.ingest.describe_stream, request.path_params["name"], by=who
+    )
+    return stream_json(box, stream)
 
 
-async def delete_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def delete_stream(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     name = request.path_params["name"]
-    await asyncio.to_thread(box.ingest.delete_stream, name)
+    await asyncio.to_thread(box.ingest.delete_stream, name, by=who)
     return {"ok": True, "deleted": name}
 
 
-async def flush_stream(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def flush_stream(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     name = request.path_params["name"]
     before = box.ingest.counters(name).objects_written
-    await asyncio.to_thread(box.ingest.flush, name)
+    await asyncio.to_thread(box.ingest.flush, name, by=who)
     stream = box.ingest.get_stream(name)
     result = stream_json(box, stream)
     result["objects_written_by_flush"] = box.ingest.counters(name).objects_written - before
@@ -129,9 +133,9 @@ def parse_plain_records(body: bytes, content_type: str) -> list[bytes | RecordRe
     return entries
 
 
-async def put_records(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def put_records(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     name = request.path_params["name"]
-    box.ingest.get_stream(name)
+    box.ingest.stream_for_put(name, by=who)
     entries = parse_plain_records(body, request.headers.get("content-type", ""))
     if not entries:
         raise InvalidArgument("the body holds no records (send NDJSON lines or a JSON array)")
@@ -140,7 +144,7 @@ async def put_records(request: Request, box: Lakebox, key: AccessKey, body: byte
             f"at most {MAX_PLAIN_RECORDS} records per request, got {len(entries)}"
         )
     entries = split_oversize(entries)
-    ack = await asyncio.wrap_future(box.ingest.put_records(name, entries))
+    ack = await asyncio.wrap_future(box.ingest.put_records(name, entries, by=who))
     failed = len(entries) - ack.count
     return {
         "ok": failed == 0,
@@ -166,40 +170,43 @@ def _key_json(k: Any) -> dict[str, Any]:
     }
 
 
-async def list_keys(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def list_keys(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     include = request.query_params.get("revoked") in ("1", "true")
-    return {"keys": [_key_json(k) for k in box.keys.all(include_revoked=include)]}
+    keys = await asyncio.to_thread(box.keys.all, include, by=who)
+    return {"keys": [_key_json(k) for k in keys]}
 
 
-async def create_key(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def create_key(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
-    new = box.keys.create(str(params.get("name", "")), str(params.get("role", "producer")))
+    new = await asyncio.to_thread(
+        box.keys.create, str(params.get("name", "")), str(params.get("role", "producer")), by=who
+    )
     result = _key_json(new.key)
     result.update(secret_access_key=new.secret_access_key, token=new.token)
     return json_response(result, status=201)
 
 
-async def revoke_key(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    revoked = box.keys.revoke(request.path_params["key"])
+async def revoke_key(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    revoked = await asyncio.to_thread(box.keys.revoke, request.path_params["key"], by=who)
     return {"ok": True, "revoked": [_key_json(k) for k in revoked]}
 
 
 routes = [
     Route("/v1/streams", endpoint(list_streams), methods=["GET"]),
-    Route("/v1/streams", endpoint(create_stream, admin="create streams"), methods=["POST"]),
+    Route("/v1/streams", endpoint(create_stream), methods=["POST"]),
     Route("/v1/streams/{name}", endpoint(get_stream), methods=["GET"]),
     Route(
         "/v1/streams/{name}",
-        endpoint(delete_stream, admin="delete streams"),
+        endpoint(delete_stream),
         methods=["DELETE"],
     ),
     Route(
         "/v1/streams/{name}/flush",
-        endpoint(flush_stream, admin="flush streams"),
+        endpoint(flush_stream),
         methods=["POST"],
     ),
     Route("/v1/streams/{name}/records", endpoint(put_records), methods=["POST"]),
-    Route("/v1/keys", endpoint(list_keys, admin="list keys"), methods=["GET"]),
-    Route("/v1/keys", endpoint(create_key, admin="create keys"), methods=["POST"]),
-    Route("/v1/keys/{key}", endpoint(revoke_key, admin="revoke keys"), methods=["DELETE"]),
+    Route("/v1/keys", endpoint(list_keys), methods=["GET"]),
+    Route("/v1/keys", endpoint(create_key), methods=["POST"]),
+    Route("/v1/keys/{key}", endpoint(revoke_key), methods=["DELETE"]),
 ]

@@ -18,9 +18,9 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Principal
 from lakebox.catalog.service import CatalogTable
-from lakebox.errors import InvalidArgument, NotFound
+from lakebox.errors import AccessDenied, InvalidArgument, NotFound
 from lakebox.instance import Lakebox
 from lakebox.query.service import QueryExecution
 from lakebox.web.aws_json import Handler, aws_json_endpoint
@@ -158,14 +158,7 @@ def execution_shape(box: Lakebox, e: QueryExecution) -> dict[str, Any]:
     return shape
 
 
-def _own(box: Lakebox, key: AccessKey, qid: str) -> QueryExecution:
-    execution = box.queries.get(qid)
-    if key.role != "admin" and execution.submitted_by != key.access_key_id:
-        raise NotFound(f"query execution {qid!r} not found")
-    return execution
-
-
-async def start_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def start_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     sql = p.get("QueryString")
     if not isinstance(sql, str) or not sql.strip():
         raise InvalidArgument("QueryString is required")
@@ -175,18 +168,20 @@ async def start_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any])
             "client-side parameters work"
         )
     database = (p.get("QueryExecutionContext") or {}).get("Database")
-    execution = await asyncio.to_thread(box.queries.submit, sql, "athena", key, database)
+    execution = await asyncio.to_thread(
+        box.queries.submit, sql, "athena", by=who, default_database=database
+    )
     return {"QueryExecutionId": execution.id}
 
 
-async def get_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
-    execution = await asyncio.to_thread(_own, box, key, _id(p))
+async def get_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+    execution = await asyncio.to_thread(box.queries.get, _id(p), by=who)
     return {"QueryExecution": execution_shape(box, execution)}
 
 
-async def get_query_results(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def get_query_results(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     qid = _id(p)
-    execution = await asyncio.to_thread(_own, box, key, qid)
+    execution = await asyncio.to_thread(box.queries.get, qid, by=who)
     max_results = p.get("MaxResults", MAX_RESULTS)
     if not isinstance(max_results, int) or not 1 <= max_results <= MAX_RESULTS:
         raise InvalidArgument(f"MaxResults must be 1-{MAX_RESULTS}")
@@ -198,7 +193,7 @@ async def get_query_results(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> 
     columns = execution.columns or []
     if statement_type(execution.sql)[1] in _WRITES and execution.state == "SUCCEEDED":
         # As Athena: no rows, the count of rows written in UpdateCount.
-        written = await asyncio.to_thread(_rows, box, qid, 0, 1)
+        written = await asyncio.to_thread(_rows, box, who, qid, 0, 1)
         return {
             "UpdateCount": int(written["rows"][0][0]) if written["rows"] else 0,
             "ResultSet": {"Rows": [], "ResultSetMetadata": {"ColumnInfo": []}},
@@ -207,7 +202,7 @@ async def get_query_results(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> 
     if offset == 0:  # Athena's first page starts with the column labels
         rows.append({"Data": [{"VarCharValue": c["name"]} for c in columns]})
         max_results -= 1
-    page = await asyncio.to_thread(_rows, box, qid, offset, max_results)
+    page = await asyncio.to_thread(_rows, box, who, qid, offset, max_results)
     for row in page["rows"]:
         rows.append(
             {"Data": [{} if (t := as_text(v)) is None else {"VarCharValue": t} for v in row]}
@@ -240,29 +235,27 @@ async def get_query_results(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> 
     return result
 
 
-def _rows(box: Lakebox, qid: str, offset: int, count: int) -> dict[str, Any]:
+def _rows(box: Lakebox, who: Principal, qid: str, offset: int, count: int) -> dict[str, Any]:
     if count <= 0:
-        return {"rows": [], "total_rows": box.queries.get(qid).rows or 0}
-    return box.queries.rows(qid, offset, count)
+        return {"rows": [], "total_rows": box.queries.get(qid, by=who).rows or 0}
+    return box.queries.rows(qid, offset, count, by=who)
 
 
-async def stop_query_execution(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
-    qid = _id(p)
-    await asyncio.to_thread(_own, box, key, qid)
-    await asyncio.to_thread(box.queries.cancel, qid)
+async def stop_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+    await asyncio.to_thread(box.queries.cancel, _id(p), by=who)
     return {}
 
 
-async def list_query_executions(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def list_query_executions(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     limit = p.get("MaxResults", 50)
     if not isinstance(limit, int) or not 0 < limit <= 50:
         raise InvalidArgument("MaxResults must be 1-50")
-    history = await asyncio.to_thread(box.queries.history, key, limit)
+    history = await asyncio.to_thread(box.queries.history, by=who, limit=limit)
     return {"QueryExecutionIds": [e.id for e in history]}
 
 
 async def batch_get_query_execution(
-    box: Lakebox, key: AccessKey, p: dict[str, Any]
+    box: Lakebox, who: Principal, p: dict[str, Any]
 ) -> dict[str, Any]:
     ids = p.get("QueryExecutionIds")
     if not isinstance(ids, list) or not 1 <= len(ids) <= 50:
@@ -270,15 +263,16 @@ async def batch_get_query_execution(
     found, missing = [], []
     for qid in ids:
         try:
-            found.append(execution_shape(box, await asyncio.to_thread(_own, box, key, str(qid))))
-        except NotFound as exc:
+            execution = await asyncio.to_thread(box.queries.get, str(qid), by=who)
+            found.append(execution_shape(box, execution))
+        except (NotFound, AccessDenied) as exc:
             missing.append(
                 {"QueryExecutionId": qid, "ErrorCode": "INVALID_INPUT", "ErrorMessage": exc.message}
             )
     return {"QueryExecutions": found, "UnprocessedQueryExecutionIds": missing}
 
 
-async def get_work_group(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def get_work_group(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     name = p.get("WorkGroup")
     if name != WORK_GROUP:
         raise InvalidArgument(
@@ -312,13 +306,13 @@ def _check_catalog(p: dict[str, Any]) -> None:
         raise InvalidArgument(f"data catalog {name!r} not found; lakebox has {CATALOG!r}")
 
 
-async def list_data_catalogs(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def list_data_catalogs(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     return {"DataCatalogsSummary": [{"CatalogName": CATALOG, "Type": "GLUE"}]}
 
 
-async def list_databases(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def list_databases(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     _check_catalog(p)
-    dbs = await asyncio.to_thread(box.catalog.databases)
+    dbs = await asyncio.to_thread(box.tables.databases, by=who)
     return {"DatabaseList": [{"Name": d["name"], "Description": d["description"]} for d in dbs]}
 
 
@@ -339,17 +333,17 @@ def table_metadata(table: CatalogTable) -> dict[str, Any]:
     }
 
 
-async def get_table_metadata(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def get_table_metadata(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     _check_catalog(p)
     table = await asyncio.to_thread(
-        box.catalog.table, str(p.get("DatabaseName", "")), str(p.get("TableName", ""))
+        box.tables.table, str(p.get("DatabaseName", "")), str(p.get("TableName", "")), by=who
     )
     return {"TableMetadata": table_metadata(table)}
 
 
-async def list_table_metadata(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def list_table_metadata(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     _check_catalog(p)
-    tables = await asyncio.to_thread(box.catalog.tables, str(p.get("DatabaseName", "")))
+    tables = await asyncio.to_thread(box.tables.tables, str(p.get("DatabaseName", "")), by=who)
     return {"TableMetadataList": [table_metadata(t) for t in tables]}
 
 
@@ -364,7 +358,7 @@ def _named(q: Any) -> dict[str, Any]:
     }
 
 
-async def create_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def create_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     for field in ("Name", "Database", "QueryString"):
         if not isinstance(p.get(field), str):
             raise InvalidArgument(f"{field} is required")
@@ -374,37 +368,37 @@ async def create_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) ->
         p["QueryString"],
         p["Database"],
         str(p.get("Description", "")),
-        key.name,
+        by=who,
     )
     return {"NamedQueryId": query.id}
 
 
-async def get_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def get_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     qid = p.get("NamedQueryId")
     if not isinstance(qid, str):
         raise InvalidArgument("NamedQueryId is required")
-    return {"NamedQuery": _named(await asyncio.to_thread(box.saved_queries.get, qid))}
+    return {"NamedQuery": _named(await asyncio.to_thread(box.saved_queries.get, qid, by=who))}
 
 
-async def list_named_queries(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
-    queries = await asyncio.to_thread(box.saved_queries.all)
+async def list_named_queries(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+    queries = await asyncio.to_thread(box.saved_queries.all, by=who)
     return {"NamedQueryIds": [q.id for q in queries]}
 
 
-async def batch_get_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
+async def batch_get_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     found, missing = [], []
     for qid in p.get("NamedQueryIds") or []:
         try:
-            found.append(_named(await asyncio.to_thread(box.saved_queries.get, str(qid))))
-        except NotFound as exc:
+            found.append(_named(await asyncio.to_thread(box.saved_queries.get, str(qid), by=who)))
+        except (NotFound, AccessDenied) as exc:
             missing.append(
                 {"NamedQueryId": qid, "ErrorCode": "INVALID_INPUT", "ErrorMessage": exc.message}
             )
     return {"NamedQueries": found, "UnprocessedNamedQueryIds": missing}
 
 
-async def delete_named_query(box: Lakebox, key: AccessKey, p: dict[str, Any]) -> dict[str, Any]:
-    await asyncio.to_thread(box.saved_queries.delete, str(p.get("NamedQueryId", "")))
+async def delete_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+    await asyncio.to_thread(box.saved_queries.delete, str(p.get("NamedQueryId", "")), by=who)
     return {}
 
 

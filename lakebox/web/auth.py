@@ -6,7 +6,7 @@ from starlette.requests import Request
 
 from lakebox.auth.keys import AccessKey, AccessKeys
 from lakebox.auth.sigv4 import verify
-from lakebox.errors import AccessDenied, AuthenticationFailed
+from lakebox.errors import AuthenticationFailed
 
 
 def authenticate(request: Request, body: bytes, keys: AccessKeys) -> AccessKey:
@@ -31,11 +31,3 @@ def authenticate(request: Request, body: bytes, keys: AccessKeys) -> AccessKey:
         "'Authorization: Bearer <token>' from `lakebox keys create`",
         reason="missing",
     )
-
-
-def require_admin(key: AccessKey, action: str) -> None:
-    if key.role != "admin":
-        raise AccessDenied(
-            f"access key {key.access_key_id} ({key.name}) has role {key.role!r} and may not "
-            f"{action}; an admin key may"
-        )

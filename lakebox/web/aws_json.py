@@ -13,14 +13,14 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Principal
 from lakebox.errors import InvalidArgument, LakeboxError
 from lakebox.instance import Lakebox
 from lakebox.web.auth import authenticate
 from lakebox.web.body import json_object, read_body
 from lakebox.web.errors import AMZ_JSON, aws_json_error
 
-Handler = Callable[[Lakebox, AccessKey, dict[str, Any]], Awaitable[dict[str, Any]]]
+Handler = Callable[[Lakebox, Principal, dict[str, Any]], Awaitable[dict[str, Any]]]
 ErrorTable = tuple[tuple[type[LakeboxError], str, int], ...]
 
 
@@ -34,14 +34,14 @@ async def aws_json_endpoint(
 ) -> Response:
     try:
         body = await read_body(request, box.settings.max_request_bytes)
-        key = authenticate(request, body, box.keys)
+        who = authenticate(request, body, box.keys).principal
         handler = actions.get(action)
         if handler is None:
             raise InvalidArgument(
                 f"unknown or unsupported {service} action {action!r}; supported: "
                 + ", ".join(sorted(actions))
             )
-        payload = await handler(box, key, json_object(body))
+        payload = await handler(box, who, json_object(body))
         return Response(orjson.dumps(payload), media_type=AMZ_JSON)
     except LakeboxError as exc:
         return aws_json_error(exc, errors)

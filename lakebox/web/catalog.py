@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.routing import Route
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Principal
 from lakebox.catalog.schema import Column
 from lakebox.catalog.types import parse
 from lakebox.crawler.settings import CrawlerSettings
@@ -18,47 +18,40 @@ from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
 
 
-async def list_databases(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    return {"databases": await asyncio.to_thread(box.catalog.databases)}
+async def list_databases(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    return {"databases": await asyncio.to_thread(box.tables.databases, by=who)}
 
 
-async def create_database(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def create_database(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
-    db = box.catalog.create_database(
-        str(params.get("name", "")), str(params.get("description", ""))
+    db = await asyncio.to_thread(
+        box.tables.create_database,
+        str(params.get("name", "")),
+        str(params.get("description", "")),
+        by=who,
     )
     return json_response(db, status=201)
 
 
-async def list_tables(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    tables = await asyncio.to_thread(box.catalog.tables, request.path_params["db"])
+async def list_tables(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    tables = await asyncio.to_thread(box.tables.tables, request.path_params["db"], by=who)
     return {"tables": [t.as_json() for t in tables]}
 
 
-def _table_detail(box: Lakebox, db: str, name: str) -> dict[str, Any]:
-    table = box.catalog.table(db, name)
-    result = table.as_json()
-    result["partitions"] = [p.as_json() for p in box.catalog.partitions(db, name)]
-    result["versions"] = [v.as_json() for v in box.catalog.history(db, name)]
-    if table.definition.format == "iceberg":
-        result["snapshots"] = [s.as_json() for s in box.iceberg.snapshots(db, name)]
-    return result
-
-
-async def get_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def get_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     p = request.path_params
-    return await asyncio.to_thread(_table_detail, box, p["db"], p["table"])
+    return await asyncio.to_thread(box.tables.detail, p["db"], p["table"], by=who)
 
 
-async def table_partitions(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def table_partitions(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     p = request.path_params
-    parts = await asyncio.to_thread(box.catalog.partitions, p["db"], p["table"])
+    parts = await asyncio.to_thread(box.tables.partitions, p["db"], p["table"], by=who)
     return {"partitions": [x.as_json() for x in parts]}
 
 
-async def table_history(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def table_history(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     p = request.path_params
-    versions = await asyncio.to_thread(box.catalog.history, p["db"], p["table"])
+    versions = await asyncio.to_thread(box.tables.history, p["db"], p["table"], by=who)
     return {"versions": [v.as_json() for v in versions]}
 
 
@@ -73,7 +66,7 @@ def _columns(value: Any, what: str) -> list[Column]:
     return [Column(c["name"], c["type"]) for c in value]
 
 
-async def create_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def create_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
     if params.get("format", "iceberg") != "iceberg":
         raise InvalidArgument(
@@ -83,40 +76,42 @@ async def create_table(request: Request, box: Lakebox, key: AccessKey, body: byt
     if not isinstance(partition_by, list):
         raise InvalidArgument("partition_by must be a list of column names")
     table = await asyncio.to_thread(
-        box.iceberg.create,
+        box.tables.create_table,
         request.path_params["db"],
         str(params.get("name", "")),
         _columns(params.get("columns"), "columns"),
         [str(c) for c in partition_by],
+        by=who,
     )
     return json_response(table.as_json(), status=201)
 
 
-async def evolve_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def evolve_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
     p = request.path_params
     table = await asyncio.to_thread(
-        box.iceberg.evolve,
+        box.tables.evolve,
         p["db"],
         p["table"],
         _columns(params.get("add_columns", []), "add_columns"),
         _columns(params.get("widen", []), "widen"),
+        by=who,
     )
     return table.as_json()
 
 
-async def table_snapshots(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def table_snapshots(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     p = request.path_params
-    snaps = await asyncio.to_thread(box.iceberg.snapshots, p["db"], p["table"])
+    snaps = await asyncio.to_thread(box.tables.snapshots, p["db"], p["table"], by=who)
     return {"snapshots": [s.as_json() for s in snaps]}
 
 
-async def rollback_table(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def rollback_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     snapshot_id = json_object(body).get("snapshot_id")
     if not isinstance(snapshot_id, int):
         raise InvalidArgument("snapshot_id (an integer) is required")
     p = request.path_params
-    table = await asyncio.to_thread(box.iceberg.rollback, p["db"], p["table"], snapshot_id)
+    table = await asyncio.to_thread(box.tables.rollback, p["db"], p["table"], snapshot_id, by=who)
     return table.as_json()
 
 
@@ -149,14 +144,14 @@ def _crawler_json(box: Lakebox, settings: CrawlerSettings) -> dict[str, Any]:
     }
 
 
-async def list_crawlers(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def list_crawlers(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     def work() -> list[dict[str, Any]]:
-        return [_crawler_json(box, s) for s in box.crawlers.all()]
+        return [_crawler_json(box, s) for s in box.crawler_ops.all(by=who)]
 
     return {"crawlers": await asyncio.to_thread(work)}
 
 
-async def create_crawler(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def create_crawler(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
     unknown = sorted(set(params) - _CRAWLER_FIELDS)
     if unknown:
@@ -167,76 +162,71 @@ async def create_crawler(request: Request, box: Lakebox, key: AccessKey, body: b
         settings = CrawlerSettings(**params)
     except TypeError as exc:
         raise InvalidArgument(f"crawler settings: {exc}") from None
-    await asyncio.to_thread(box.crawlers.create, settings)
-    return json_response(_crawler_json(box, settings), status=201)
+    await asyncio.to_thread(box.crawler_ops.create, settings, by=who)
+    return json_response(await asyncio.to_thread(_crawler_json, box, settings), status=201)
 
 
-async def get_crawler(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    settings = box.crawlers.get(request.path_params["name"])
-    return _crawler_json(box, settings)
+async def get_crawler(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    settings = await asyncio.to_thread(box.crawler_ops.get, request.path_params["name"], by=who)
+    return await asyncio.to_thread(_crawler_json, box, settings)
 
 
-async def delete_crawler(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    box.crawlers.delete(request.path_params["name"])
+async def delete_crawler(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    await asyncio.to_thread(box.crawler_ops.delete, request.path_params["name"], by=who)
     return {"ok": True, "deleted": request.path_params["name"]}
 
 
-async def start_run(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def start_run(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     mode = str(json_object(body).get("mode", "full"))
-    if mode not in ("full", "events"):
-        raise InvalidArgument(f"mode {mode!r}; use full or events")
-    run_id = await asyncio.to_thread(box.crawl_runner.submit, request.path_params["name"], mode)
-    return json_response(_run_json(box, run_id), status=202)
+    name = request.path_params["name"]
+    run_id = await asyncio.to_thread(box.crawler_ops.start, name, mode, by=who)
+    return json_response(await asyncio.to_thread(_run_json, box, run_id, who), status=202)
 
 
-def _run_json(box: Lakebox, run_id: int) -> dict[str, Any]:
-    result = box.crawlers.run_record(run_id).as_json()
+def _run_json(box: Lakebox, run_id: int, who: Principal) -> dict[str, Any]:
+    result = box.crawler_ops.run(run_id, by=who).as_json()
     progress = box.crawl_runner.progress(run_id)
     result["progress"] = {"done": progress[0], "total": progress[1]} if progress else None
     return result
 
 
-async def list_runs(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    runs = box.crawlers.runs(request.path_params["name"])
+async def list_runs(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    runs = await asyncio.to_thread(box.crawler_ops.runs, request.path_params["name"], by=who)
     return {"runs": [r.as_json() for r in runs]}
 
 
-async def get_run(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def get_run(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     try:
         run_id = int(request.path_params["id"])
     except ValueError:
         raise InvalidArgument(f"run id {request.path_params['id']!r} is not a number") from None
-    return _run_json(box, run_id)
+    return await asyncio.to_thread(_run_json, box, run_id, who)
 
 
 routes = [
     Route("/v1/databases", endpoint(list_databases), methods=["GET"]),
-    Route("/v1/databases", endpoint(create_database, admin="create databases"), methods=["POST"]),
+    Route("/v1/databases", endpoint(create_database), methods=["POST"]),
     Route("/v1/databases/{db}/tables", endpoint(list_tables), methods=["GET"]),
-    Route(
-        "/v1/databases/{db}/tables", endpoint(create_table, admin="create tables"), methods=["POST"]
-    ),
+    Route("/v1/databases/{db}/tables", endpoint(create_table), methods=["POST"]),
     Route(
         "/v1/databases/{db}/tables/{table}/schema",
-        endpoint(evolve_table, admin="change table schemas"),
+        endpoint(evolve_table),
         methods=["POST"],
     ),
     Route("/v1/databases/{db}/tables/{table}/snapshots", endpoint(table_snapshots)),
     Route(
         "/v1/databases/{db}/tables/{table}/rollback",
-        endpoint(rollback_table, admin="roll back tables"),
+        endpoint(rollback_table),
         methods=["POST"],
     ),
     Route("/v1/databases/{db}/tables/{table}", endpoint(get_table), methods=["GET"]),
     Route("/v1/databases/{db}/tables/{table}/partitions", endpoint(table_partitions)),
     Route("/v1/databases/{db}/tables/{table}/history", endpoint(table_history)),
     Route("/v1/crawlers", endpoint(list_crawlers), methods=["GET"]),
-    Route("/v1/crawlers", endpoint(create_crawler, admin="create crawlers"), methods=["POST"]),
+    Route("/v1/crawlers", endpoint(create_crawler), methods=["POST"]),
     Route("/v1/crawlers/{name}", endpoint(get_crawler), methods=["GET"]),
-    Route(
-        "/v1/crawlers/{name}", endpoint(delete_crawler, admin="delete crawlers"), methods=["DELETE"]
-    ),
+    Route("/v1/crawlers/{name}", endpoint(delete_crawler), methods=["DELETE"]),
     Route("/v1/crawlers/{name}/runs", endpoint(list_runs), methods=["GET"]),
-    Route("/v1/crawlers/{name}/runs", endpoint(start_run, admin="run crawlers"), methods=["POST"]),
+    Route("/v1/crawlers/{name}/runs", endpoint(start_run), methods=["POST"]),
     Route("/v1/crawl-runs/{id}", endpoint(get_run), methods=["GET"]),
 ]

@@ -9,33 +9,30 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Principal
 from lakebox.errors import LakeboxError
 from lakebox.instance import Lakebox
-from lakebox.web.auth import authenticate, require_admin
+from lakebox.web.auth import authenticate
 from lakebox.web.body import read_body
 from lakebox.web.errors import lakebox_error
 
-Endpoint = Callable[[Request, Lakebox, AccessKey, bytes], Awaitable[Any]]
+Endpoint = Callable[[Request, Lakebox, Principal, bytes], Awaitable[Any]]
 
 
 def json_response(payload: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(payload), status_code=status, media_type="application/json")
 
 
-def endpoint(
-    handler: Endpoint, *, admin: str | None = None
-) -> Callable[[Request], Awaitable[Response]]:
-    """Wrap a handler: read the body (capped), authenticate, check the role, shape errors."""
+def endpoint(handler: Endpoint) -> Callable[[Request], Awaitable[Response]]:
+    """Wrap a handler: read the body (capped), authenticate, shape errors. Whether the caller
+    may do what it asks is decided by the services the handler calls, not here."""
 
     async def run(request: Request) -> Response:
         box: Lakebox = request.app.state.box
         try:
             body = await read_body(request, box.settings.max_request_bytes)
-            key = authenticate(request, body, box.keys)
-            if admin:
-                require_admin(key, admin)
-            result = await handler(request, box, key, body)
+            who = authenticate(request, body, box.keys).principal
+            result = await handler(request, box, who, body)
             return result if isinstance(result, Response) else json_response(result)
         except LakeboxError as exc:
             return lakebox_error(exc)

@@ -9,7 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from lakebox.auth.keys import AccessKey
+from lakebox.auth.access import Principal
 from lakebox.errors import InvalidArgument, LimitExceeded
 from lakebox.ingest.service import (
     MAX_RECORD_BYTES,
@@ -18,7 +18,6 @@ from lakebox.ingest.service import (
     split_oversize,
 )
 from lakebox.instance import Lakebox
-from lakebox.web.auth import require_admin
 from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import FIREHOSE_ERRORS
 from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
@@ -53,7 +52,7 @@ def _decode(index: int, record: Any) -> bytes | RecordResult:
         )
 
 
-async def put_record(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+async def put_record(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     name = _stream_name(params)
     decoded = _decode(0, params.get("Record"))
     if isinstance(decoded, RecordResult):
@@ -62,16 +61,16 @@ async def put_record(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> di
         raise LimitExceeded(
             f"record is {len(decoded)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
         )
-    ack = await asyncio.wrap_future(box.ingest.put_records(name, [decoded]))
+    ack = await asyncio.wrap_future(box.ingest.put_records(name, [decoded], by=who))
     return {"RecordId": ack.record_ids()[0], "Encrypted": False}
 
 
-async def put_record_batch(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+async def put_record_batch(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     name = _stream_name(params)
     records = params.get("Records")
     if not isinstance(records, list):
         raise InvalidArgument("Records must be a list of {Data: base64}")
-    box.ingest.get_stream(name)  # an unknown stream fails the request before any parsing
+    box.ingest.stream_for_put(name, by=who)  # refused or unknown: before any parsing
     box.ingest.check_batch(len(records), 0)
     try:  # the common case, all well-formed, without per-record Python calls
         decoded: list[bytes | RecordResult] = [
@@ -81,7 +80,7 @@ async def put_record_batch(box: Lakebox, key: AccessKey, params: dict[str, Any])
         decoded = [_decode(i, r) for i, r in enumerate(records)]
     box.ingest.check_batch(len(records), sum(len(d) for d in decoded if isinstance(d, bytes)))
     entries = split_oversize(decoded)
-    ack = await asyncio.wrap_future(box.ingest.put_records(name, entries))
+    ack = await asyncio.wrap_future(box.ingest.put_records(name, entries, by=who))
     return {
         "FailedPutCount": len(entries) - ack.count,
         "Encrypted": False,
@@ -94,24 +93,23 @@ async def put_record_batch(box: Lakebox, key: AccessKey, params: dict[str, Any])
     }
 
 
-async def create_stream(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
-    require_admin(key, "create delivery streams")
+async def create_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     settings = settings_from_create(params)
-    box.ingest.create_stream(settings)
+    await asyncio.to_thread(box.ingest.create_stream, settings, by=who)
     return {"DeliveryStreamARN": ARN_PREFIX + settings.name}
 
 
-async def describe_stream(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
-    stream = box.ingest.get_stream(_stream_name(params))
+async def describe_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    stream = await asyncio.to_thread(box.ingest.describe_stream, _stream_name(params), by=who)
     return {"DeliveryStreamDescription": describe(stream)}
 
 
-async def list_streams(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
+async def list_streams(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     limit = params.get("Limit", 10)
     if not isinstance(limit, int) or not 1 <= limit <= 10000:
         raise InvalidArgument(f"Limit must be an integer from 1 to 10000, got {limit!r}")
     stream_type = params.get("DeliveryStreamType")
-    names = [s.name for s in box.ingest.list_streams()]
+    names = [s.name for s in await asyncio.to_thread(box.ingest.list_streams, by=who)]
     if stream_type not in (None, "DirectPut"):
         names = []
     start = params.get("ExclusiveStartDeliveryStreamName")
@@ -120,10 +118,9 @@ async def list_streams(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> 
     return {"DeliveryStreamNames": names[:limit], "HasMoreDeliveryStreams": len(names) > limit}
 
 
-async def delete_stream(box: Lakebox, key: AccessKey, params: dict[str, Any]) -> dict[str, Any]:
-    require_admin(key, "delete delivery streams")
+async def delete_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     name = _stream_name(params)
-    await asyncio.to_thread(box.ingest.delete_stream, name)
+    await asyncio.to_thread(box.ingest.delete_stream, name, by=who)
     return {}
 
 

@@ -9,29 +9,20 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from lakebox.auth.keys import AccessKey
-from lakebox.errors import AccessDenied, InvalidArgument
+from lakebox.auth.access import Principal
+from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
 from lakebox.query.dialects import DEFAULT_DIALECT
-from lakebox.query.service import QueryExecution
 from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
 
 
-def _own(box: Lakebox, key: AccessKey, qid: str) -> QueryExecution:
-    """A query execution the caller may see: their own, or any for an admin."""
-    execution = box.queries.get(qid)
-    if key.role != "admin" and execution.submitted_by != key.access_key_id:
-        raise AccessDenied(f"query execution {qid} belongs to another key")
-    return execution
-
-
-async def start(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def start(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     params = json_object(body)
     database: Any = params.get("database")
     sql: Any
     if "saved_query" in params:
-        saved = await asyncio.to_thread(box.saved_queries.get, str(params["saved_query"]))
+        saved = await asyncio.to_thread(box.saved_queries.get, str(params["saved_query"]), by=who)
         sql, database = saved.sql, saved.database
     else:
         sql = params.get("sql")
@@ -39,20 +30,26 @@ async def start(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> 
             raise InvalidArgument("'sql' (a string) or 'saved_query' (a name) is required")
     dialect = str(params.get("dialect", DEFAULT_DIALECT))
     execution = await asyncio.to_thread(
-        box.queries.submit, sql, dialect, key, str(database) if database else None
+        box.queries.submit,
+        sql,
+        dialect,
+        by=who,
+        default_database=str(database) if database else None,
     )
     if params.get("wait"):
-        execution = await asyncio.to_thread(box.queries.wait, execution.id, float(params["wait"]))
+        execution = await asyncio.to_thread(
+            box.queries.wait, execution.id, float(params["wait"]), by=who
+        )
     return json_response(execution.as_json(), status=202 if execution.state == "QUEUED" else 200)
 
 
-async def get(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    return (await asyncio.to_thread(_own, box, key, request.path_params["id"])).as_json()
+async def get(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    return (await asyncio.to_thread(box.queries.get, request.path_params["id"], by=who)).as_json()
 
 
-async def results(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def results(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     qid = request.path_params["id"]
-    await asyncio.to_thread(_own, box, key, qid)
+    execution = await asyncio.to_thread(box.queries.get, qid, by=who)
     try:
         page = int(request.query_params.get("page", "1"))
         size = int(request.query_params.get("page_size", "1000"))
@@ -60,7 +57,6 @@ async def results(request: Request, box: Lakebox, key: AccessKey, body: bytes) -
         raise InvalidArgument("page and page_size must be numbers") from None
     fmt = request.query_params.get("format", "json")
     if fmt in ("csv", "parquet"):
-        execution = box.queries.get(qid)
         if execution.result_key is None:
             raise InvalidArgument(f"query {qid} is {execution.state}; it has no results")
         data = await asyncio.to_thread(box.lake.get, f"{execution.result_key}.{fmt}")
@@ -68,26 +64,26 @@ async def results(request: Request, box: Lakebox, key: AccessKey, body: bytes) -
         return Response(data, media_type=media)
     if fmt != "json":
         raise InvalidArgument(f"format {fmt!r}; use json, csv or parquet")
-    return await asyncio.to_thread(box.queries.results, qid, page, size)
+    return await asyncio.to_thread(box.queries.results, qid, page, size, by=who)
 
 
-async def history(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    everyone = key.role == "admin" and request.query_params.get("all") in ("1", "true")
-    runs = await asyncio.to_thread(box.queries.history, None if everyone else key)
+async def history(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    everyone = request.query_params.get("all") in ("1", "true")
+    runs = await asyncio.to_thread(box.queries.history, by=who, everyone=everyone)
     return {"queries": [q.as_json() for q in runs]}
 
 
-async def cancel(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def cancel(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     qid = request.path_params["id"]
-    await asyncio.to_thread(_own, box, key, qid)
-    return (await asyncio.to_thread(box.queries.cancel, qid)).as_json()
+    return (await asyncio.to_thread(box.queries.cancel, qid, by=who)).as_json()
 
 
-async def list_saved(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    return {"saved_queries": [q.as_json() for q in await asyncio.to_thread(box.saved_queries.all)]}
+async def list_saved(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    saved = await asyncio.to_thread(box.saved_queries.all, by=who)
+    return {"saved_queries": [q.as_json() for q in saved]}
 
 
-async def save(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
+async def save(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     p = json_object(body)
     query = await asyncio.to_thread(
         box.saved_queries.save,
@@ -95,17 +91,18 @@ async def save(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> A
         str(p.get("sql", "")),
         str(p.get("database", "")),
         str(p.get("description", "")),
-        key.name,
+        by=who,
     )
     return json_response(query.as_json(), status=201)
 
 
-async def get_saved(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    return (await asyncio.to_thread(box.saved_queries.get, request.path_params["name"])).as_json()
+async def get_saved(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    name = request.path_params["name"]
+    return (await asyncio.to_thread(box.saved_queries.get, name, by=who)).as_json()
 
 
-async def delete_saved(request: Request, box: Lakebox, key: AccessKey, body: bytes) -> Any:
-    await asyncio.to_thread(box.saved_queries.delete, request.path_params["name"])
+async def delete_saved(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    await asyncio.to_thread(box.saved_queries.delete, request.path_params["name"], by=who)
     return {"ok": True, "deleted": request.path_params["name"]}
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from lakebox.auth.access import Access
 from lakebox.ingest.service import IngestService
 from lakebox.meta.database import Database
 from lakebox.storage import Lake, LocalStore, ObjectEvents
@@ -19,7 +20,7 @@ def make_ingest(tmp_path: Path) -> Iterator[Callable[[], IngestService]]:
 
     def make() -> IngestService:
         lake = Lake(LocalStore(tmp_path / "data"), ObjectEvents(db))
-        service = IngestService(db, lake, tmp_path / "wal")
+        service = IngestService(db, lake, tmp_path / "wal", Access())
         made.append(service)
         return service
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from lakebox.auth.access import SYSTEM
 from lakebox.errors import AlreadyExists, LimitExceeded, NotFound
 from lakebox.ingest.service import IngestService
 from lakebox.ingest.settings import StreamSettings
@@ -26,9 +27,9 @@ def test_flush_delivers_ndjson_under_the_firehose_layout(
 ) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("orders"))
-    svc.put_records("orders", [b'{"id": 1}', b'{"id": 2}']).result(5)
-    svc.flush("orders")
+    svc.create_stream(StreamSettings.for_cli("orders"), by=SYSTEM)
+    svc.put_records("orders", [b'{"id": 1}', b'{"id": 2}'], by=SYSTEM).result(5)
+    svc.flush("orders", by=SYSTEM)
     [obj] = objects(tmp_path, "raw/orders")
     rel = obj.relative_to(tmp_path / "data" / "raw" / "orders")
     assert len(rel.parts) == 5  # yyyy/MM/dd/HH/name
@@ -42,9 +43,9 @@ def test_flush_delivers_ndjson_under_the_firehose_layout(
 def test_without_delimiter_records_are_concatenated(make_ingest: Factory, tmp_path: Path) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings(name="raw", prefix="p/"))
-    svc.put_records("raw", [b"ab", b"cd"]).result(5)
-    svc.flush("raw")
+    svc.create_stream(StreamSettings(name="raw", prefix="p/"), by=SYSTEM)
+    svc.put_records("raw", [b"ab", b"cd"], by=SYSTEM).result(5)
+    svc.flush("raw", by=SYSTEM)
     [obj] = objects(tmp_path, "p")
     assert obj.read_bytes() == b"abcd"
 
@@ -52,9 +53,9 @@ def test_without_delimiter_records_are_concatenated(make_ingest: Factory, tmp_pa
 def test_gzip_compression(make_ingest: Factory, tmp_path: Path) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("z", compression="GZIP"))
-    svc.put_records("z", [b'{"a":1}']).result(5)
-    svc.flush("z")
+    svc.create_stream(StreamSettings.for_cli("z", compression="GZIP"), by=SYSTEM)
+    svc.put_records("z", [b'{"a":1}'], by=SYSTEM).result(5)
+    svc.flush("z", by=SYSTEM)
     [obj] = objects(tmp_path, "raw/z")
     assert obj.name.endswith(".gz")
     assert gzip.decompress(obj.read_bytes()) == b'{"a":1}\n'
@@ -63,8 +64,8 @@ def test_gzip_compression(make_ingest: Factory, tmp_path: Path) -> None:
 def test_interval_hint_delivers_on_its_own(make_ingest: Factory, tmp_path: Path) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("t", buffer_interval_s=1))
-    svc.put_records("t", [b"{}"]).result(5)
+    svc.create_stream(StreamSettings.for_cli("t", buffer_interval_s=1), by=SYSTEM)
+    svc.put_records("t", [b"{}"], by=SYSTEM).result(5)
     deadline = time.monotonic() + 10
     while not objects(tmp_path, "raw/t") and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -74,10 +75,12 @@ def test_interval_hint_delivers_on_its_own(make_ingest: Factory, tmp_path: Path)
 def test_size_hint_delivers_on_its_own(make_ingest: Factory, tmp_path: Path) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("big", buffer_size_mib=1, buffer_interval_s=900))
+    svc.create_stream(
+        StreamSettings.for_cli("big", buffer_size_mib=1, buffer_interval_s=900), by=SYSTEM
+    )
     record = b'{"pad": "' + b"x" * 100_000 + b'"}'
     for _ in range(11):  # > 1 MiB
-        svc.put_records("big", [record]).result(5)
+        svc.put_records("big", [record], by=SYSTEM).result(5)
     assert svc.delivery.wait_delivered("big", 10)
     deadline = time.monotonic() + 10
     while not objects(tmp_path, "raw/big") and time.monotonic() < deadline:
@@ -88,15 +91,15 @@ def test_size_hint_delivers_on_its_own(make_ingest: Factory, tmp_path: Path) -> 
 def test_dynamic_partitioning_and_error_output(make_ingest: Factory, tmp_path: Path) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("ev", partition_keys=["customer"]))
+    svc.create_stream(StreamSettings.for_cli("ev", partition_keys=["customer"]), by=SYSTEM)
     good = [
         b'{"customer": "a", "n": 1}',
         b'{"customer": "b", "n": 2}',
         b'{"customer": "a", "n": 3}',
     ]
     bad = [b"not json", b'{"n": 4}', b'{"customer": "x/y"}']
-    svc.put_records("ev", good + bad).result(5)
-    svc.flush("ev")
+    svc.put_records("ev", good + bad, by=SYSTEM).result(5)
+    svc.flush("ev", by=SYSTEM)
     a = objects(tmp_path, "raw/ev/customer=a")
     b = objects(tmp_path, "raw/ev/customer=b")
     assert [o.read_bytes() for o in a] == [good[0] + b"\n" + good[2] + b"\n"]
@@ -116,8 +119,8 @@ def test_restart_delivers_acknowledged_records_exactly_once(
 ) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("r", buffer_interval_s=900))
-    svc.put_records("r", [b'{"i": 1}', b'{"i": 2}']).result(5)
+    svc.create_stream(StreamSettings.for_cli("r", buffer_interval_s=900), by=SYSTEM)
+    svc.put_records("r", [b'{"i": 1}', b'{"i": 2}'], by=SYSTEM).result(5)
     # simulate a crash: the log stops, nothing is delivered
     svc.wal.stop()
     svc.delivery.stop()
@@ -137,8 +140,8 @@ def test_redelivering_a_segment_rewrites_the_same_object(
     """A crash after objects were written but before the segment was removed duplicates nothing."""
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("d", buffer_interval_s=900))
-    svc.put_records("d", [b'{"i": 1}']).result(5)
+    svc.create_stream(StreamSettings.for_cli("d", buffer_interval_s=900), by=SYSTEM)
+    svc.put_records("d", [b'{"i": 1}'], by=SYSTEM).result(5)
     svc.delivery.stop()  # deliver by hand below
     sealed: list = []
     svc.wal.on_sealed = sealed.append
@@ -155,13 +158,13 @@ def test_redelivering_a_segment_rewrites_the_same_object(
 def test_stream_errors(make_ingest: Factory) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("s"))
+    svc.create_stream(StreamSettings.for_cli("s"), by=SYSTEM)
     with pytest.raises(AlreadyExists):
-        svc.create_stream(StreamSettings.for_cli("s"))
+        svc.create_stream(StreamSettings.for_cli("s"), by=SYSTEM)
     with pytest.raises(NotFound, match="'nope' not found; existing streams: s"):
-        svc.put_records("nope", [b"x"])
+        svc.put_records("nope", [b"x"], by=SYSTEM)
     with pytest.raises(LimitExceeded, match="1,000 KiB"):
-        svc.put_records("s", [b"x" * (1000 * 1024 + 1)])
+        svc.put_records("s", [b"x" * (1000 * 1024 + 1)], by=SYSTEM)
     with pytest.raises(LimitExceeded, match="at most 500 records"):
         svc.check_batch(501, 0)
 
@@ -169,9 +172,9 @@ def test_stream_errors(make_ingest: Factory) -> None:
 def test_delete_delivers_buffered_records_first(make_ingest: Factory, tmp_path: Path) -> None:
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("gone", buffer_interval_s=900))
-    svc.put_records("gone", [b"{}"]).result(5)
-    svc.delete_stream("gone")
+    svc.create_stream(StreamSettings.for_cli("gone", buffer_interval_s=900), by=SYSTEM)
+    svc.put_records("gone", [b"{}"], by=SYSTEM).result(5)
+    svc.delete_stream("gone", by=SYSTEM)
     assert len(objects(tmp_path, "raw/gone")) == 1
     with pytest.raises(NotFound):
         svc.get_stream("gone")
@@ -182,10 +185,10 @@ def test_storage_failure_is_retried_and_loses_nothing(make_ingest: Factory, tmp_
     succeeds and every record arrives."""
     svc = make_ingest()
     svc.start()
-    svc.create_stream(StreamSettings.for_cli("r", prefix="blocked/x/"))
+    svc.create_stream(StreamSettings.for_cli("r", prefix="blocked/x/"), by=SYSTEM)
     (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "data" / "blocked").write_bytes(b"in the way")
-    svc.put_records("r", [b'{"i": 1}']).result(5)
+    svc.put_records("r", [b'{"i": 1}'], by=SYSTEM).result(5)
     svc.wal.seal("r").result(5)
     deadline = time.monotonic() + 10
     while not svc.counters("r").last_error and time.monotonic() < deadline:

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from lakebox.auth.access import Access
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
@@ -46,4 +47,6 @@ def engine(db: Database, tmp_path: Path) -> QueryEngine:
         "sales", "daily", add=[Column("note", "string")], widen=[Column("revenue", "double")]
     )
     iceberg.append("sales", "daily", pa.table({"day": ["tue"], "revenue": [2.5], "note": ["up"]}))
-    return QueryEngine(catalog, iceberg, lake.store, tmp_path / "spill", memory_limit="512MB")
+    return QueryEngine(
+        catalog, iceberg, lake.store, Access(), tmp_path / "spill", memory_limit="512MB"
+    )

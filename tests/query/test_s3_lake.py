@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from lakebox.auth.access import SYSTEM, Access
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.service import Catalog
 from lakebox.crawler.service import Crawlers
@@ -35,29 +36,36 @@ def s3_engine(s3_server: Any, db: Database, tmp_path: Path) -> QueryEngine:
     crawlers = Crawlers(db, catalog, store, lake.events)
     crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake"))
     assert crawlers.run("c").state == "SUCCEEDED"
-    engine = QueryEngine(catalog, IcebergTables(db, catalog, store), store, tmp_path / "spill")
+    engine = QueryEngine(
+        catalog, IcebergTables(db, catalog, store), store, Access(), tmp_path / "spill"
+    )
     yield engine
     engine.close()
 
 
 def test_queries_over_an_s3_lake(s3_engine: QueryEngine) -> None:
-    r = s3_engine.run("SELECT hour, count(*), sum(v) FROM lake.events GROUP BY 1 ORDER BY 1")
+    r = s3_engine.run(
+        "SELECT hour, count(*), sum(v) FROM lake.events GROUP BY 1 ORDER BY 1", principal=SYSTEM
+    )
     assert r.rows == [("18", 3, 3), ("19", 3, 3)]
-    pruned = s3_engine.run("SELECT count(*) FROM lake.events WHERE hour = '19'")
+    pruned = s3_engine.run("SELECT count(*) FROM lake.events WHERE hour = '19'", principal=SYSTEM)
     assert pruned.rows == [(3,)] and pruned.files_scanned == 1
-    assert s3_engine.run("SELECT sum(price) FROM lake.products").rows == [(3.5,)]
+    assert s3_engine.run("SELECT sum(price) FROM lake.products", principal=SYSTEM).rows == [(3.5,)]
     # CTAS writes an Iceberg table into the S3 lake; it reads back, also at a snapshot
     s3_engine.run(
-        "CREATE TABLE cur.hourly AS SELECT hour, count(*) AS n FROM lake.events GROUP BY 1"
+        "CREATE TABLE cur.hourly AS SELECT hour, count(*) AS n FROM lake.events GROUP BY 1",
+        principal=SYSTEM,
     )
-    s3_engine.run("INSERT INTO cur.hourly VALUES ('20', 0)")
-    assert s3_engine.run("SELECT hour, n FROM cur.hourly ORDER BY 1").rows == [
+    s3_engine.run("INSERT INTO cur.hourly VALUES ('20', 0)", principal=SYSTEM)
+    assert s3_engine.run("SELECT hour, n FROM cur.hourly ORDER BY 1", principal=SYSTEM).rows == [
         ("18", 3),
         ("19", 3),
         ("20", 0),
     ]
     first = s3_engine.iceberg.snapshots("cur", "hourly")[0].snapshot_id
-    r = s3_engine.run(f"SELECT count(*) FROM cur.hourly FOR VERSION AS OF {first}")
+    r = s3_engine.run(
+        f"SELECT count(*) FROM cur.hourly FOR VERSION AS OF {first}", principal=SYSTEM
+    )
     assert r.rows == [(2,)]
 
 
@@ -81,4 +89,4 @@ def test_the_s3_engine_reads_nothing_outside_the_lake(
 
     for sql in ("SELECT * FROM duckdb_secrets()", "CREATE SECRET s (TYPE s3, KEY_ID 'x')"):
         with pytest.raises(InvalidArgument, match="not allowed"):
-            s3_engine.run(sql, dialect="duckdb")
+            s3_engine.run(sql, dialect="duckdb", principal=SYSTEM)

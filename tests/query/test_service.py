@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from lakebox.auth.access import SYSTEM, Access
 from lakebox.auth.keys import AccessKeys, load_or_create_cipher
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.service import Catalog
@@ -33,28 +34,29 @@ def setup(db: Database, tmp_path: Path) -> Iterator[tuple[QueryService, AccessKe
     crawlers = Crawlers(db, catalog, lake.store, lake.events)
     crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake"))
     crawlers.run("c")
+    access = Access()
     engine = QueryEngine(
-        catalog, IcebergTables(db, catalog, lake.store), lake.store, tmp_path / "spill"
+        catalog, IcebergTables(db, catalog, lake.store), lake.store, access, tmp_path / "spill"
     )
-    service = QueryService(db, engine, lake, max_concurrent=1, timeout_s=30)
+    keys = AccessKeys(db, load_or_create_cipher(tmp_path / "secret.key"), access)
+    service = QueryService(db, engine, lake, access, keys.principal, max_concurrent=1, timeout_s=30)
     service.start()
-    keys = AccessKeys(db, load_or_create_cipher(tmp_path / "secret.key"))
     yield service, keys, lake
     service.stop()
 
 
 def test_lifecycle_results_pages_and_csv(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, lake = setup
-    alice = keys.create("alice").key
-    q = service.submit("SELECT v, label FROM lake.n ORDER BY v", "athena", alice)
+    alice = keys.create("alice", "analyst", by=SYSTEM).key
+    q = service.submit("SELECT v, label FROM lake.n ORDER BY v", "athena", by=alice.principal)
     assert q.state in ("QUEUED", "RUNNING", "SUCCEEDED")
-    done = service.wait(q.id)
+    done = service.wait(q.id, by=SYSTEM)
     assert done.state == "SUCCEEDED", done.error
     assert done.rows == 2500 and done.bytes_scanned and done.engine_ms is not None
     assert done.columns == [{"name": "v", "type": "BIGINT"}, {"name": "label", "type": "VARCHAR"}]
-    first = service.results(q.id, page=1, page_size=1000)
+    first = service.results(q.id, page=1, page_size=1000, by=SYSTEM)
     assert first["rows"][0] == [0, 'x,"0"'] and first["next_page"] == 2
-    last = service.results(q.id, page=3, page_size=1000)
+    last = service.results(q.id, page=3, page_size=1000, by=SYSTEM)
     assert len(last["rows"]) == 500 and last["next_page"] is None
     csv = lake.get(f"query-results/{q.id}.csv").decode().splitlines()
     assert csv[0] == '"v","label"'
@@ -64,26 +66,38 @@ def test_lifecycle_results_pages_and_csv(setup: tuple[QueryService, AccessKeys, 
 
 def test_history_is_per_key(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, _ = setup
-    alice, bob = keys.create("alice").key, keys.create("bob").key
-    service.wait(service.submit("SELECT 1 AS x FROM lake.n LIMIT 1", "athena", alice).id)
-    service.wait(service.submit("SELECT 2 AS x FROM lake.n LIMIT 1", "athena", bob).id)
-    assert [q.submitter for q in service.history(alice)] == ["alice"]
-    assert len(service.history(None)) == 2
+    alice, bob = (
+        keys.create("alice", "analyst", by=SYSTEM).key,
+        keys.create("bob", "analyst", by=SYSTEM).key,
+    )
+    service.wait(
+        service.submit("SELECT 1 AS x FROM lake.n LIMIT 1", "athena", by=alice.principal).id,
+        by=SYSTEM,
+    )
+    service.wait(
+        service.submit("SELECT 2 AS x FROM lake.n LIMIT 1", "athena", by=bob.principal).id,
+        by=SYSTEM,
+    )
+    assert [q.submitter for q in service.history(by=alice.principal)] == ["alice"]
+    assert len(service.history(by=SYSTEM, everyone=True)) == 2
 
 
 def test_failures_are_recorded(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, _ = setup
-    key = keys.create("k").key
-    failed = service.wait(service.submit("SELECT nope FROM lake.n", "athena", key).id)
+    key = keys.create("k", "analyst", by=SYSTEM).key
+    failed = service.wait(
+        service.submit("SELECT nope FROM lake.n", "athena", by=key.principal).id, by=SYSTEM
+    )
     assert failed.state == "FAILED" and 'column "nope" not found' in (failed.error or "")
     refused = service.wait(
-        service.submit("SELECT * FROM read_csv('/etc/passwd')", "duckdb", key).id
+        service.submit("SELECT * FROM read_csv('/etc/passwd')", "duckdb", by=key.principal).id,
+        by=SYSTEM,
     )
     assert refused.state == "FAILED" and "table functions" in (refused.error or "")
     with pytest.raises(InvalidArgument, match="is FAILED"):
-        service.results(failed.id)
+        service.results(failed.id, by=SYSTEM)
     with pytest.raises(InvalidArgument, match="unknown dialect"):
-        service.submit("SELECT 1", "cobol", key)
+        service.submit("SELECT 1", "cobol", by=key.principal)
 
 
 SLOW = "SELECT sum(a.v * b.v * c.v) FROM lake.n a, lake.n b, lake.n c"
@@ -93,47 +107,62 @@ def test_timeout_stops_a_long_query(setup: tuple[QueryService, AccessKeys, Lake]
     service, keys, _ = setup
     service.timeout_s = 0.5
     started = time.monotonic()
-    q = service.wait(service.submit(SLOW, "athena", keys.create("k").key).id, timeout=30)
+    q = service.wait(
+        service.submit(SLOW, "athena", by=keys.create("k", "analyst", by=SYSTEM).key.principal).id,
+        timeout=30,
+        by=SYSTEM,
+    )
     assert q.state == "FAILED" and "longer than" in (q.error or "")
     assert time.monotonic() - started < 10
 
 
 def test_cancel_running_and_queued(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, _ = setup
-    key = keys.create("k").key
-    running = service.submit(SLOW, "athena", key)
-    queued = service.submit("SELECT 1 AS x FROM lake.n LIMIT 1", "athena", key)  # one worker
+    key = keys.create("k", "analyst", by=SYSTEM).key
+    running = service.submit(SLOW, "athena", by=key.principal)
+    queued = service.submit(
+        "SELECT 1 AS x FROM lake.n LIMIT 1", "athena", by=key.principal
+    )  # one worker
     deadline = time.monotonic() + 10
-    while service.get(running.id).state != "RUNNING" and time.monotonic() < deadline:
+    while service.get(running.id, by=SYSTEM).state != "RUNNING" and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert service.cancel(queued.id).state == "CANCELLED"
-    service.cancel(running.id)
-    assert service.wait(running.id, timeout=20).state == "CANCELLED"
-    assert service.wait(queued.id).state == "CANCELLED"
+    assert service.cancel(queued.id, by=SYSTEM).state == "CANCELLED"
+    service.cancel(running.id, by=SYSTEM)
+    assert service.wait(running.id, timeout=20, by=SYSTEM).state == "CANCELLED"
+    assert service.wait(queued.id, by=SYSTEM).state == "CANCELLED"
 
 
 def test_create_view_as_an_execution(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, _ = setup
-    key = keys.create("k").key
+    key = keys.create("k", "engineer", by=SYSTEM).key
     done = service.wait(
         service.submit(
-            "CREATE VIEW lake.small AS SELECT v FROM n WHERE v < 3", "athena", key, "lake"
-        ).id
+            "CREATE VIEW lake.small AS SELECT v FROM n WHERE v < 3",
+            "athena",
+            default_database="lake",
+            by=key.principal,
+        ).id,
+        by=SYSTEM,
     )
     assert done.state == "SUCCEEDED", done.error
-    q = service.wait(service.submit("SELECT count(*) AS c FROM small", "athena", key, "lake").id)
-    assert service.results(q.id)["rows"] == [[3]]
+    q = service.wait(
+        service.submit(
+            "SELECT count(*) AS c FROM small", "athena", default_database="lake", by=key.principal
+        ).id,
+        by=SYSTEM,
+    )
+    assert service.results(q.id, by=SYSTEM)["rows"] == [[3]]
 
 
 def test_finished_queries_are_forgotten(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, _ = setup
-    key = keys.create("k").key
-    running = service.submit(SLOW, "athena", key)
+    key = keys.create("k", "analyst", by=SYSTEM).key
+    running = service.submit(SLOW, "athena", by=key.principal)
     deadline = time.monotonic() + 10
-    while service.get(running.id).state != "RUNNING" and time.monotonic() < deadline:
+    while service.get(running.id, by=SYSTEM).state != "RUNNING" and time.monotonic() < deadline:
         time.sleep(0.02)
-    service.cancel(running.id)
-    assert service.wait(running.id, timeout=20).state == "CANCELLED"
+    service.cancel(running.id, by=SYSTEM)
+    assert service.wait(running.id, timeout=20, by=SYSTEM).state == "CANCELLED"
     deadline = time.monotonic() + 5
     while service._cancelled and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -145,15 +174,25 @@ def test_limit_per_key(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
 
     service, keys, _ = setup
     service.limit_per_key = 2
-    alice, bob = keys.create("alice").key, keys.create("bob").key
-    first = service.submit(SLOW, "athena", alice)
-    second = service.submit(SLOW, "athena", alice)
+    alice, bob = (
+        keys.create("alice", "analyst", by=SYSTEM).key,
+        keys.create("bob", "analyst", by=SYSTEM).key,
+    )
+    first = service.submit(SLOW, "athena", by=alice.principal)
+    second = service.submit(SLOW, "athena", by=alice.principal)
     with pytest.raises(TooManyRequests, match="alice already has 2 queries queued or running"):
-        service.submit("SELECT 1", "athena", alice)
-    other = service.submit("SELECT 1 AS x", "athena", bob)  # another key is not held back
-    service.cancel(first.id)
-    service.cancel(second.id)
-    assert service.wait(first.id, timeout=20).state == "CANCELLED"
-    assert service.wait(second.id, timeout=20).state == "CANCELLED"
-    assert service.wait(other.id, timeout=20).state == "SUCCEEDED"
-    assert service.wait(service.submit("SELECT 2 AS x", "athena", alice).id).state == "SUCCEEDED"
+        service.submit("SELECT 1", "athena", by=alice.principal)
+    other = service.submit(
+        "SELECT 1 AS x", "athena", by=bob.principal
+    )  # another key is not held back
+    service.cancel(first.id, by=SYSTEM)
+    service.cancel(second.id, by=SYSTEM)
+    assert service.wait(first.id, timeout=20, by=SYSTEM).state == "CANCELLED"
+    assert service.wait(second.id, timeout=20, by=SYSTEM).state == "CANCELLED"
+    assert service.wait(other.id, timeout=20, by=SYSTEM).state == "SUCCEEDED"
+    assert (
+        service.wait(
+            service.submit("SELECT 2 AS x", "athena", by=alice.principal).id, by=SYSTEM
+        ).state
+        == "SUCCEEDED"
+    )

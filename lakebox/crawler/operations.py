@@ -1,0 +1,52 @@
+"""What principals ask of crawlers (define, list, delete, start a crawl), authorized.
+
+`Crawlers` does the crawling on lakebox's behalf (scheduled and event crawls run as lakebox
+itself); the API, the CLI and the console come through here, checked by the one authorizer.
+"""
+
+from __future__ import annotations
+
+from lakebox.auth.access import Access, Principal, Resource
+from lakebox.crawler.runner import CrawlRunner
+from lakebox.crawler.service import Crawlers, CrawlRun
+from lakebox.crawler.settings import CrawlerSettings
+from lakebox.errors import InvalidArgument
+
+
+class CrawlerOperations:
+    def __init__(self, crawlers: Crawlers, runner: CrawlRunner, access: Access) -> None:
+        self.crawlers = crawlers
+        self.runner = runner
+        self.access = access
+
+    def all(self, *, by: Principal) -> list[CrawlerSettings]:
+        self.access.authorize(by, "crawler:read", Resource("crawler"))
+        return self.crawlers.all()
+
+    def get(self, name: str, *, by: Principal) -> CrawlerSettings:
+        self.access.authorize(by, "crawler:read", Resource("crawler", name))
+        return self.crawlers.get(name)
+
+    def create(self, settings: CrawlerSettings, *, by: Principal) -> CrawlerSettings:
+        self.access.authorize(by, "crawler:create", Resource("crawler", settings.name))
+        return self.crawlers.create(settings)
+
+    def delete(self, name: str, *, by: Principal) -> None:
+        self.access.authorize(by, "crawler:delete", Resource("crawler", name))
+        self.crawlers.delete(name)
+
+    def start(self, name: str, mode: str, *, by: Principal) -> int:
+        """Start a crawl now; returns its run id."""
+        self.access.authorize(by, "crawler:run", Resource("crawler", name))
+        if mode not in ("full", "events"):
+            raise InvalidArgument(f"mode {mode!r}; use full or events")
+        return self.runner.submit(name, mode)
+
+    def runs(self, name: str, *, by: Principal, limit: int = 20) -> list[CrawlRun]:
+        self.access.authorize(by, "crawler:read", Resource("crawler", name))
+        return self.crawlers.runs(name, limit)
+
+    def run(self, run_id: int, *, by: Principal) -> CrawlRun:
+        run = self.crawlers.run_record(run_id)
+        self.access.authorize(by, "crawler:read", Resource("crawler", run.crawler))
+        return run

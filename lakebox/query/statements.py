@@ -1,0 +1,105 @@
+"""A statement classified once, at parse time: what kind it is, what it writes, what it reads.
+
+The query service authorizes from this before a query is queued (a denial is an immediate
+403 / AccessDeniedException) and the engine again when it runs, with the tables that views
+read added (a view is read with the rights of whoever reads it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlglot import exp
+
+from lakebox.auth.access import Action, Resource, table_resource
+from lakebox.query.sandbox import check, check_keywords, qualify
+from lakebox.query.views import is_view_ddl
+from lakebox.query.writes import is_table_write, target
+
+StatementKind = Literal[
+    "SELECT",
+    "CREATE_TABLE_AS_SELECT",
+    "CREATE_TABLE",
+    "INSERT",
+    "DROP_TABLE",
+    "CREATE_VIEW",
+    "DROP_VIEW",
+]
+
+# What writing each kind of statement needs on its target (reads need table:read each).
+_TARGET_ACTIONS: dict[StatementKind, tuple[Action, str]] = {
+    "CREATE_TABLE_AS_SELECT": ("table:create", "table"),
+    "CREATE_TABLE": ("table:create", "table"),
+    "INSERT": ("table:write", "table"),
+    "DROP_TABLE": ("table:drop", "table"),
+    "CREATE_VIEW": ("view:create", "view"),
+    "DROP_VIEW": ("view:drop", "view"),
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: StatementKind
+    target: tuple[str, str] | None
+    reads: list[tuple[str, str]]  # the tables and views it names (not what views read)
+
+    def wanted(self) -> list[tuple[Action, Resource]]:
+        """Every (action, resource) this statement needs, in the order they are checked."""
+        needs: list[tuple[Action, Resource]] = []
+        if self.target is not None:
+            action, noun = _TARGET_ACTIONS[self.kind]
+            needs.append((action, Resource(noun, ".".join(self.target))))
+        needs += [("table:read", table_resource(db, name)) for db, name in self.reads]
+        return needs
+
+
+def classify(tree: exp.Expr, default_database: str | None) -> Statement:
+    """Classify a parsed statement (table names without a database get the default one; the
+    tree is changed that way). Refuses what queries may not do, as the sandbox does."""
+    if is_view_ddl(tree):
+        kind: StatementKind = "DROP_VIEW" if isinstance(tree, exp.Drop) else "CREATE_VIEW"
+        return Statement(kind, target(tree, default_database, noun="view"), _reads(tree, kind))
+    if is_table_write(tree):
+        if isinstance(tree, exp.Drop):
+            kind = "DROP_TABLE"
+        elif isinstance(tree, exp.Insert):
+            kind = "INSERT"
+        else:
+            kind = "CREATE_TABLE" if tree.expression is None else "CREATE_TABLE_AS_SELECT"
+        return Statement(kind, target(tree, default_database), _reads(tree, kind, default_database))
+    if default_database:
+        qualify(tree, default_database)
+    return Statement("SELECT", None, check(tree))
+
+
+def _reads(
+    tree: exp.Expr, kind: StatementKind, default_database: str | None = None
+) -> list[tuple[str, str]]:
+    select = tree.expression
+    if kind in ("DROP_TABLE", "DROP_VIEW", "CREATE_TABLE") or select is None:
+        return []
+    if isinstance(select, exp.Values):
+        return []
+    if kind == "CREATE_VIEW":
+        # a view's tables default to the view's own database
+        default_database = target(tree, default_database, noun="view")[0]
+    select = select.copy()
+    if default_database:
+        qualify(select, default_database)
+    return check(select)
+
+
+def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
+    """Parse and classify one statement of SQL text (the sandbox's checks included)."""
+    from lakebox.errors import InvalidArgument
+    from lakebox.query.dialects import parse
+
+    check_keywords(sql)
+    statements = parse(sql, dialect)
+    if len(statements) > 1:
+        raise InvalidArgument(
+            f"one statement per query, got {len(statements)}: remove the extra ';'-separated "
+            "statements"
+        )
+    return classify(statements[0], default_database)

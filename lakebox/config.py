@@ -81,6 +81,19 @@ SETTINGS: tuple[Setting, ...] = (
         "spills to $LAKEBOX_HOME/spill.",
     ),
     Setting(
+        "crawl_concurrency",
+        int,
+        _const(1),
+        "Crawls this server runs at once (one at a time per crawler, whatever the setting).",
+    ),
+    Setting(
+        "run_lease_s",
+        float,
+        _const(30.0),
+        "A running query or crawl whose server stops renewing its lease for this long (the "
+        "process died) is recovered by another server: failed, or queued again for crawls.",
+    ),
+    Setting(
         "max_request_bytes",
         int,
         _const(8 * 1024 * 1024),
@@ -108,6 +121,8 @@ class Settings:
     query_limit_per_key: int
     query_bytes_scanned_cutoff: int
     query_memory_limit: str
+    crawl_concurrency: int
+    run_lease_s: float
     max_request_bytes: int
 
     @property

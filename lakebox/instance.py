@@ -15,14 +15,17 @@ from lakebox.catalog.operations import CatalogOperations
 from lakebox.catalog.service import Catalog
 from lakebox.config import Settings
 from lakebox.crawler.operations import CrawlerOperations
-from lakebox.crawler.runner import CrawlRunner
+from lakebox.crawler.service import KIND as CRAWL
 from lakebox.crawler.service import Crawlers
+from lakebox.crawler.triggers import CrawlTriggers
 from lakebox.errors import ConfigError
 from lakebox.ingest.service import IngestService
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine
 from lakebox.query.saved import SavedQueries
 from lakebox.query.service import QueryService
+from lakebox.runs import RunKind, Runs, RunWorkers
+from lakebox.runs.scheduler import Scheduler
 from lakebox.storage import Lake, ObjectEvents, open_store
 
 
@@ -52,12 +55,21 @@ class Lakebox:
         self.catalog = Catalog(self.db)
         self.iceberg = IcebergTables(self.db, self.catalog, self.store)
         self.tables = CatalogOperations(self.catalog, self.iceberg, self.access)
+        # The run layer: queries and crawls (jobs next) as runs any server of the database may
+        # take; the scheduler submits cron and event-driven ones.
+        self.runs = Runs(self.db)
+        self.workers = RunWorkers(self.runs, str(settings.home), lease_s=settings.run_lease_s)
+        self.scheduler = Scheduler(self.db)
         self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
-        self.crawl_runner = CrawlRunner(self.crawlers)
-        self.crawler_ops = CrawlerOperations(self.crawlers, self.crawl_runner, self.access)
+        self.workers.register(
+            RunKind(CRAWL, self.crawlers.execute, threads=settings.crawl_concurrency)
+        )
+        self.scheduler.on_tick(CrawlTriggers(self.crawlers, self.workers))
+        self.crawler_ops = CrawlerOperations(self.crawlers, self.workers, self.access)
         self.saved_queries = SavedQueries(self.db, self.access)
         self.queries = QueryService(
-            self.db,
+            self.runs,
+            self.workers,
             QueryEngine(
                 self.catalog,
                 self.iceberg,
@@ -83,12 +95,14 @@ class Lakebox:
         self.db.migrate()
         ensure_admin_credential(self.settings.admin_credential_file, self.keys)
         self.ingest.start()
-        self.crawl_runner.start()
-        self.queries.start()
+        self.workers.start()  # recovers what this home's previous process left running
+        self.scheduler.start()
 
     def stop(self) -> None:
+        self.scheduler.stop()
+        self.workers.stop()
         self.queries.stop()
-        self.crawl_runner.stop()
+        self.crawlers.close()
         self.ingest.stop()
         self.db.dispose()
         if self._lock_file is not None:

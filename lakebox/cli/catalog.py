@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from lakebox.cli.client import ApiClient
 from lakebox.cli.output import console, err_console, print_json, print_table
 from lakebox.config import Settings
-from lakebox.errors import InvalidArgument
+from lakebox.errors import InvalidArgument, LakeboxError
 
 databases = typer.Typer(help="Catalog databases.")
 tables = typer.Typer(help="Catalog tables: columns, partitions, schema history.")
@@ -359,12 +359,16 @@ def crawlers_run(
         bool, typer.Option("--events", help="Only objects that arrived since the last crawl.")
     ] = False,
     json: JsonOpt = False,
+    wait: Annotated[
+        float, typer.Option(help="Give up waiting after this many seconds (the crawl goes on).")
+    ] = 3600.0,
 ) -> None:
     """Crawl now, wait with a progress bar, and print the crawl report."""
     client = _client()
     run = client.request(
         "POST", f"/v1/crawlers/{name}/runs", json={"mode": "events" if events else "full"}
     )
+    deadline = time.monotonic() + wait
     progress = Progress(
         TextColumn(f"[bold]{escape(name)}[/bold]"),
         BarColumn(),
@@ -375,7 +379,12 @@ def crawlers_run(
     )
     with progress:
         task = progress.add_task("crawl", total=None)
-        while run["state"] == "RUNNING":
+        while run["state"] in ("QUEUED", "RUNNING"):
+            if time.monotonic() > deadline:
+                raise LakeboxError(
+                    f"crawl run {run['id']} of crawler {name} is still {run['state']} after "
+                    f"{wait:.0f} s; it goes on in the server (lakebox crawlers runs {name})"
+                )
             time.sleep(0.2)
             run = client.request("GET", f"/v1/crawl-runs/{run['id']}")
             if run["progress"]:

@@ -21,12 +21,26 @@ class QueryError(LakeboxError):
     """The query failed or was cancelled; the message is the engine's."""
 
 
-def run_query(client: ApiClient, body: dict[str, Any]) -> tuple[dict[str, Any], list[list[Any]]]:
+# Longer than any query may run on the server (query_timeout_s ends it there): the CLI gives
+# up only if the server stops answering for the query at all.
+WAIT_S = 3600.0
+
+
+def run_query(
+    client: ApiClient, body: dict[str, Any], wait_s: float = WAIT_S
+) -> tuple[dict[str, Any], list[list[Any]]]:
     """Start a query, wait for it (Ctrl-C cancels it on the server), fetch every page."""
     execution = client.request("POST", "/v1/queries", json=body)
+    deadline = time.monotonic() + wait_s
     try:
-        with err_console.status("running..."):
+        with err_console.status("query queued...") as status:
             while execution["state"] in ("QUEUED", "RUNNING"):
+                if time.monotonic() > deadline:
+                    raise QueryError(
+                        f"query {execution['id']} is still {execution['state']} after "
+                        f"{wait_s:.0f} s; it goes on in the server (lakebox queries list)"
+                    )
+                status.update(f"query {execution['state'].lower()}...")
                 time.sleep(0.05)
                 execution = client.request("GET", f"/v1/queries/{execution['id']}")
     except KeyboardInterrupt:

@@ -6,17 +6,19 @@ itself); the API, the CLI and the console come through here, checked by the one 
 
 from __future__ import annotations
 
+from typing import Any
+
 from lakebox.auth.access import Access, Principal, Resource
-from lakebox.crawler.runner import CrawlRunner
-from lakebox.crawler.service import Crawlers, CrawlRun
+from lakebox.crawler.service import KIND, MAX_ATTEMPTS, Crawlers, CrawlRun
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.errors import InvalidArgument
+from lakebox.runs import RunWorkers
 
 
 class CrawlerOperations:
-    def __init__(self, crawlers: Crawlers, runner: CrawlRunner, access: Access) -> None:
+    def __init__(self, crawlers: Crawlers, workers: RunWorkers, access: Access) -> None:
         self.crawlers = crawlers
-        self.runner = runner
+        self.workers = workers
         self.access = access
 
     def all(self, *, by: Principal) -> list[CrawlerSettings]:
@@ -35,18 +37,27 @@ class CrawlerOperations:
         self.access.authorize(by, "crawler:delete", Resource("crawler", name))
         self.crawlers.delete(name)
 
-    def start(self, name: str, mode: str, *, by: Principal) -> int:
-        """Start a crawl now; returns its run id."""
+    def start(self, name: str, mode: str, *, by: Principal) -> CrawlRun:
+        """Queue a crawl now (one at a time per crawler); a worker of any process runs it."""
         self.access.authorize(by, "crawler:run", Resource("crawler", name))
         if mode not in ("full", "events"):
             raise InvalidArgument(f"mode {mode!r}; use full or events")
-        return self.runner.submit(name, mode)
+        self.crawlers.get(name)
+        run = self.crawlers.runs.submit(
+            KIND, by, {"mode": mode}, subject=name, exclusive=True, max_attempts=MAX_ATTEMPTS
+        )
+        self.workers.wake(KIND)
+        return CrawlRun.of(run)
 
     def runs(self, name: str, *, by: Principal, limit: int = 20) -> list[CrawlRun]:
         self.access.authorize(by, "crawler:read", Resource("crawler", name))
-        return self.crawlers.runs(name, limit)
+        return self.crawlers.history(name, limit)
 
-    def run(self, run_id: int, *, by: Principal) -> CrawlRun:
+    def run(self, run_id: str, *, by: Principal) -> CrawlRun:
         run = self.crawlers.run_record(run_id)
         self.access.authorize(by, "crawler:read", Resource("crawler", run.crawler))
         return run
+
+    def progress(self, run_id: str) -> dict[str, Any] | None:
+        """Objects done and total of a crawl running in this process (None elsewhere)."""
+        return self.workers.progress(run_id)

@@ -8,15 +8,18 @@ after the crawler's last position, so its cost grows with the new data, not with
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from lakebox.auth.access import SYSTEM
 from lakebox.catalog.schema import Column, merge
 from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
 from lakebox.catalog.types import finalize, render
@@ -26,10 +29,10 @@ from lakebox.crawler.layout import Placement, normalize_prefix, place
 from lakebox.crawler.readers import ObjectReader
 from lakebox.crawler.report import CrawlReport
 from lakebox.crawler.settings import CrawlerSettings
-from lakebox.crawler.tables import crawl_runs, crawlers
-from lakebox.errors import AlreadyExists, LakeboxError, NotFound
+from lakebox.crawler.tables import crawlers
+from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, NotFound
 from lakebox.meta.database import Database
-from lakebox.meta.times import as_utc
+from lakebox.runs import Run, RunControl, RunFailed, Runs
 from lakebox.storage.base import ObjectInfo, ObjectStore
 from lakebox.storage.events import ObjectEvents
 
@@ -38,15 +41,39 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # (objects done, objects total)
 
 
+KIND = "crawl"
+# A crawl whose process died is run again: crawling is idempotent (it makes the catalog look
+# like the data), and an event crawl resumes from its last committed position.
+MAX_ATTEMPTS = 3
+
+
 @dataclass(frozen=True)
 class CrawlRun:
-    id: int
+    """A run of kind ``crawl`` (see lakebox/runs), as crawlers report it."""
+
+    id: str
     crawler: str
     mode: str
-    state: str  # RUNNING | SUCCEEDED | FAILED
+    state: str  # QUEUED | RUNNING | SUCCEEDED | FAILED | CANCELLED
     started_at: datetime
     finished_at: datetime | None
     report: dict[str, Any]
+
+    @classmethod
+    def of(cls, run: Run) -> CrawlRun:
+        mode = str(run.params.get("mode", "full"))
+        report = (run.result or {}).get("report") or CrawlReport(mode=mode).as_json()
+        if run.reason and not report.get("error"):
+            report = {**report, "error": run.reason}
+        return cls(
+            id=run.id,
+            crawler=run.subject or "",
+            mode=mode,
+            state=run.state,
+            started_at=run.started_at or run.submitted_at,
+            finished_at=run.finished_at,
+            report=report,
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +94,10 @@ class Crawlers:
         self.store = store
         self.events = events
         self.reader = ObjectReader(store)
+        self.runs = Runs(db)
+        # Crawls run in this thread by `run` are held under this owner name; a process that
+        # dies with one leaves it to recovery once the lease runs out.
+        self.inline_owner = f"inline:{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def close(self) -> None:
         """Stop the worker processes of large crawls, if any were started."""
@@ -111,23 +142,16 @@ class Crawlers:
         with self.db.begin() as conn:
             conn.execute(delete(crawlers).where(crawlers.c.name == name))
 
-    def runs(self, name: str, limit: int = 20) -> list[CrawlRun]:
+    def history(self, name: str, limit: int = 20) -> list[CrawlRun]:
+        """The crawler's latest runs, newest first."""
         self.get(name)
-        with self.db.begin() as conn:
-            rows = conn.execute(
-                select(crawl_runs)
-                .where(crawl_runs.c.crawler == name)
-                .order_by(crawl_runs.c.id.desc())
-                .limit(limit)
-            ).all()
-        return [_run(r) for r in rows]
+        return [CrawlRun.of(r) for r in self.runs.latest(KIND, subject=name, limit=limit)]
 
-    def run_record(self, run_id: int) -> CrawlRun:
-        with self.db.begin() as conn:
-            row = conn.execute(select(crawl_runs).where(crawl_runs.c.id == run_id)).first()
-        if row is None:
-            raise NotFound(f"crawl run {run_id} not found")
-        return _run(row)
+    def run_record(self, run_id: str) -> CrawlRun:
+        run = self.runs.get(run_id, noun="crawl run")
+        if run.kind != KIND:
+            raise NotFound(f"crawl run {run_id!r} not found (it is a {run.kind} run)")
+        return CrawlRun.of(run)
 
     def latest_event_id(self) -> int:
         """The event log's head: a position safe to start from (see ObjectEvents.head)."""
@@ -147,59 +171,57 @@ class Crawlers:
 
     # -- runs ---------------------------------------------------------------------------------
 
-    def start_run(self, name: str, mode: str) -> int:
+    def run(self, name: str, mode: str = "full", progress: Progress | None = None) -> CrawlRun:
+        """Crawl now, in this thread, recorded as a run of lakebox's own (the server's crawls go
+        through the run layer's workers instead; see ``execute``)."""
         self.get(name)
-        with self.db.begin() as conn:
-            result = conn.execute(
-                insert(crawl_runs).values(
-                    crawler=name,
-                    mode=mode,
-                    state="RUNNING",
-                    started_at=datetime.now(UTC),
-                    finished_at=None,
-                    report=orjson.dumps(CrawlReport(mode=mode).as_json()).decode(),
-                )
-            )
-            pk = result.inserted_primary_key
-            assert pk is not None
-            return int(pk[0])
+        _check_mode(mode)
+        run = self.runs.submit(
+            KIND,
+            SYSTEM,
+            {"mode": mode},
+            subject=name,
+            exclusive=True,
+            owner=self.inline_owner,
+            lease_s=24 * 3600.0,
+        )
+        report = self.crawl(name, mode, progress)
+        finished = self.runs.finish(
+            run.id,
+            self.inline_owner,
+            "FAILED" if report.error else "SUCCEEDED",
+            result={"report": report.as_json()},
+            reason=report.error,
+        )
+        return CrawlRun.of(finished or self.runs.get(run.id))
 
-    def run(
-        self,
-        name: str,
-        mode: str = "full",
-        progress: Progress | None = None,
-        run_id: int | None = None,
-    ) -> CrawlRun:
-        """Crawl now and record the run; a failure is recorded too, then raised."""
-        settings = self.get(name)
-        if mode not in ("full", "events"):
-            raise LakeboxError(f"crawl mode {mode!r}; use full or events")
-        run_id = run_id if run_id is not None else self.start_run(name, mode)
+    def execute(self, run: Run, control: RunControl) -> dict[str, Any]:
+        """The run layer's executor for crawl runs."""
+
+        def progress(done: int, total: int) -> None:
+            control.progress.update(done=done, total=total)
+
+        report = self.crawl(run.subject or "", str(run.params.get("mode", "full")), progress)
+        if report.error:
+            raise RunFailed(report.error, {"report": report.as_json()})
+        return {"report": report.as_json()}
+
+    def crawl(self, name: str, mode: str = "full", progress: Progress | None = None) -> CrawlReport:
+        """Crawl now; whatever goes wrong is in the report's ``error``, named."""
         report = CrawlReport(mode=mode)
-        state = "SUCCEEDED"
         try:
+            _check_mode(mode)
+            settings = self.get(name)
             if mode == "full":
                 self._full(settings, report, progress or (lambda _d, _t: None))
             else:
                 self._incremental(settings, report, progress or (lambda _d, _t: None))
         except Exception as exc:
-            state = "FAILED"
             report.error = (
                 str(exc) if isinstance(exc, LakeboxError) else f"{type(exc).__name__}: {exc}"
             )
             log.exception("crawler %s failed", name)
-        with self.db.begin() as conn:
-            conn.execute(
-                update(crawl_runs)
-                .where(crawl_runs.c.id == run_id)
-                .values(
-                    state=state,
-                    finished_at=datetime.now(UTC),
-                    report=orjson.dumps(report.as_json()).decode(),
-                )
-            )
-        return self.run_record(run_id)
+        return report
 
     def _read(
         self,
@@ -427,13 +449,6 @@ def _partition_folder(placement: Placement) -> str:
     return placement.folder
 
 
-def _run(row: Any) -> CrawlRun:
-    return CrawlRun(
-        id=row.id,
-        crawler=row.crawler,
-        mode=row.mode,
-        state=row.state,
-        started_at=as_utc(row.started_at),
-        finished_at=as_utc(row.finished_at) if row.finished_at else None,
-        report=orjson.loads(row.report),
-    )
+def _check_mode(mode: str) -> None:
+    if mode not in ("full", "events"):
+        raise InvalidArgument(f"crawl mode {mode!r}; use full or events")

@@ -1,74 +1,37 @@
-"""Query executions (Athena's StartQueryExecution & co.): queued, run, recorded, results kept.
+"""Query executions (Athena's StartQueryExecution & co.): runs of kind ``query``.
 
-States: QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED, changed only by ``_transition``.
-Results are written to the lake as CSV (as Athena writes it: a header row, every value
-quoted, NULL empty) and Parquet, and fetched page by page.
+A query is a run in the run layer (``lakebox/runs``): submitted QUEUED, claimed by a worker of
+any process sharing the metadata database, ended SUCCEEDED | FAILED | CANCELLED with the
+reason, whatever fails and whenever a process dies (a query whose process died fails with
+"server stopped while running"; it is not run again). Results are written to the lake as CSV
+(as Athena writes it: a header row, every value quoted, NULL empty) and Parquet, and fetched
+page by page.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
-import queue
-import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, Literal
+from datetime import datetime
+from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, update
 
 from lakebox.auth.access import Access, Principal, Resource
-from lakebox.errors import (
-    AccessDenied,
-    InvalidArgument,
-    LakeboxError,
-    NotFound,
-    ServiceUnavailable,
-    TooManyRequests,
-)
-from lakebox.meta.database import Database
-from lakebox.meta.times import as_utc
+from lakebox.errors import AccessDenied, InvalidArgument, LakeboxError, ServiceUnavailable
 from lakebox.query.dialects import DIALECTS
 from lakebox.query.engine import QueryEngine
 from lakebox.query.statements import classify_sql
-from lakebox.query.tables import query_executions
+from lakebox.runs import Run, RunControl, RunKind, Runs, RunState, RunWorkers
 from lakebox.storage.lake import Lake
 
 log = logging.getLogger(__name__)
 
-State = Literal["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]
-FINAL: tuple[State, ...] = ("SUCCEEDED", "FAILED", "CANCELLED")
-_ALLOWED: dict[State, tuple[State, ...]] = {
-    "QUEUED": ("RUNNING", "CANCELLED"),
-    "RUNNING": ("SUCCEEDED", "FAILED", "CANCELLED"),
-}
+KIND = "query"
 RESULTS_PREFIX = "query-results/"
 MAX_PAGE = 1000
-
-# Statements built once: building one costs SQLAlchemy more than running it against SQLite, and
-# every query runs five of them. Values come as execute() parameters (for UPDATE and INSERT,
-# the parameters' names choose the columns set).
-_qe = query_executions
-_GET = select(_qe).where(_qe.c.id == bindparam("qid"))
-_WAITING = (
-    select(func.count())
-    .select_from(_qe)
-    .where(_qe.c.submitted_by == bindparam("key_id"), _qe.c.state.in_(("QUEUED", "RUNNING")))
-)
-_INSERT = insert(_qe).returning(*_qe.c)
-_TRANSITIONS = {
-    state: update(_qe)
-    .where(
-        _qe.c.id == bindparam("qid"),
-        _qe.c.state.in_([current for current, nexts in _ALLOWED.items() if state in nexts]),
-    )
-    .returning(*_qe.c)
-    for state in ("RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")
-}
 
 
 @dataclass(frozen=True)
@@ -77,7 +40,7 @@ class QueryExecution:
     sql: str
     dialect: str
     default_database: str | None
-    state: State
+    state: RunState
     submitted_by: str
     submitter: str
     submitted_at: datetime
@@ -89,6 +52,28 @@ class QueryExecution:
     columns: list[dict[str, str]] | None
     error: str | None
     result_key: str | None
+
+    @classmethod
+    def of(cls, run: Run) -> QueryExecution:
+        result = run.result or {}
+        return cls(
+            id=run.id,
+            sql=run.params["sql"],
+            dialect=run.params["dialect"],
+            default_database=run.params.get("database"),
+            state=run.state,
+            submitted_by=run.principal_id,
+            submitter=run.principal_name,
+            submitted_at=run.submitted_at,
+            started_at=run.started_at,
+            completed_at=run.finished_at,
+            engine_ms=result.get("engine_ms"),
+            rows=result.get("rows"),
+            bytes_scanned=result.get("bytes_scanned"),
+            columns=result.get("columns"),
+            error=run.reason,
+            result_key=result.get("result_key"),
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -117,7 +102,8 @@ class QueryExecution:
 class QueryService:
     def __init__(
         self,
-        db: Database,
+        runs: Runs,
+        workers: RunWorkers,
         engine: QueryEngine,
         lake: Lake,
         access: Access,
@@ -126,41 +112,28 @@ class QueryService:
         timeout_s: float = 600.0,
         limit_per_key: int = 10,
     ) -> None:
-        self.db = db
+        self.runs = runs
+        self.workers = workers
         self.engine = engine
         self.lake = lake
         self.access = access
         # principal id → the principal as it is now (a key revoked since submitting fails)
         self.principals = principals
-        self.max_concurrent = max_concurrent
         self.timeout_s = timeout_s
         self.limit_per_key = limit_per_key
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        self._running: dict[str, Any] = {}  # id → DuckDB connection, to interrupt
-        self._cancelled: set[str] = set()
-        self._timed_out: set[str] = set()
-        self._lock = threading.Lock()
-        self._finished = threading.Condition()  # notified when any query reaches a final state
-        self._done: dict[str, None] = {}  # the latest queries that did (insertion-ordered)
-        self._stopping = threading.Event()
-        self._workers: list[threading.Thread] = []
-
-    def start(self) -> None:
-        for i in range(self.max_concurrent):
-            t = threading.Thread(target=self._work, name=f"lakebox-query-{i}", daemon=True)
-            t.start()
-            self._workers.append(t)
+        workers.register(
+            RunKind(
+                KIND,
+                self._execute,
+                threads=max_concurrent,
+                timeout_s=timeout_s,
+                timeout_message=lambda s: (
+                    f"the query ran longer than the {s:.0f} s limit and was stopped"
+                ),
+            )
+        )
 
     def stop(self) -> None:
-        self._stopping.set()
-        for _ in self._workers:
-            self._queue.put(None)
-        with self._lock:
-            for con in self._running.values():
-                with contextlib.suppress(Exception):  # it may have finished and closed
-                    con.interrupt()
-        for t in self._workers:
-            t.join(timeout=10)
         self.engine.close()
 
     # -- requests -----------------------------------------------------------------------------
@@ -185,32 +158,17 @@ class QueryService:
             statement = None
         if statement is not None:
             self.access.authorize_all(by, statement.wanted())
-        key = by
-        if not self._workers:
+        if not self.workers.running:
             raise ServiceUnavailable("the query service is not running")
-        qid = str(uuid.uuid4())
-        with self.db.begin() as conn:
-            waiting = conn.scalar(_WAITING, {"key_id": key.id})
-            if self.limit_per_key and (waiting or 0) >= self.limit_per_key:
-                raise TooManyRequests(
-                    f"{key.name} already has {waiting} queries queued or running (the limit per "
-                    f"key is {self.limit_per_key}); wait for one to finish or cancel one"
-                )
-            row = conn.execute(
-                _INSERT,
-                {
-                    "id": qid,
-                    "sql": sql,
-                    "dialect": dialect,
-                    "default_database": default_database,
-                    "state": "QUEUED",
-                    "submitted_by": key.id,
-                    "submitter": key.name,
-                    "submitted_at": datetime.now(UTC),
-                },
-            ).one()
-        self._queue.put(qid)
-        return _execution(row)
+        run = self.runs.submit(
+            KIND,
+            by,
+            {"sql": sql, "dialect": dialect, "database": default_database},
+            limit_per_principal=self.limit_per_key,
+            noun="queries",
+        )
+        self.workers.wake(KIND)
+        return QueryExecution.of(run)
 
     def get(self, qid: str, *, by: Principal) -> QueryExecution:
         """The execution, if ``by`` may see it (its submitter, or a role that may see any)."""
@@ -219,68 +177,35 @@ class QueryService:
         return execution
 
     def _get(self, qid: str) -> QueryExecution:
-        with self.db.begin() as conn:
-            row = conn.execute(_GET, {"qid": qid}).first()
-        if row is None:
-            raise NotFound(f"query execution {qid!r} not found")
-        return _execution(row)
+        run = self.runs.get(qid, noun="query execution")
+        if run.kind != KIND:
+            raise InvalidArgument(f"{qid} is a {run.kind} run, not a query execution")
+        return QueryExecution.of(run)
 
     def history(
         self, *, by: Principal, everyone: bool = False, limit: int = 50
     ) -> list[QueryExecution]:
         """``by``'s latest executions; with ``everyone``, all (for whom may see any)."""
-        query = select(query_executions).order_by(query_executions.c.submitted_at.desc())
         if everyone:
             self.access.authorize(by, "query:read", Resource("query"))
-        else:
-            query = query.where(query_executions.c.submitted_by == by.id)
-        with self.db.begin() as conn:
-            rows = conn.execute(query.limit(limit)).all()
-        return [_execution(r) for r in rows]
+        runs = self.runs.latest(KIND, principal_id=None if everyone else by.id, limit=limit)
+        return [QueryExecution.of(r) for r in runs]
 
     def cancel(self, qid: str, *, by: Principal) -> QueryExecution:
+        """Cancel from any process: a queued query ends now; a running one is interrupted by
+        the process running it (at once here, within a second elsewhere)."""
         execution = self._get(qid)
         self.access.authorize(by, "query:cancel", Resource("query", qid, execution.submitted_by))
-        if execution.state in FINAL:
+        if execution.state not in ("QUEUED", "RUNNING"):
             return execution
-        with self._lock:
-            self._cancelled.add(qid)
-        if execution.state == "QUEUED" and self._transition(
-            qid, "CANCELLED", completed_at=datetime.now(UTC), error="cancelled before it started"
-        ):
-            return self._get(qid)
-        # Running: interrupt until it stops (an interrupt that lands just before DuckDB starts
-        # executing would be lost, so keep at it for a while).
-        threading.Thread(target=self._interrupt_until_done, args=(qid,), daemon=True).start()
-        return self._get(qid)
-
-    def _interrupt_until_done(self, qid: str, within_s: float = 10.0) -> None:
-        import time
-
-        deadline = time.monotonic() + within_s
-        while time.monotonic() < deadline and not self._stopping.is_set():
-            with self._lock:
-                con = self._running.get(qid)
-                finished = con is None and qid not in self._cancelled
-            if con is not None:
-                with contextlib.suppress(Exception):  # it may have just finished
-                    con.interrupt()
-            if finished:  # its worker recorded the outcome and forgot it
-                return
-            self._stopping.wait(0.05)
+        run = self.runs.request_cancel(qid, "cancelled before it started")
+        if run.state == "RUNNING":
+            self.workers.cancel_here(qid)
+        return QueryExecution.of(run)
 
     def wait(self, qid: str, timeout: float = 60.0, *, by: Principal) -> QueryExecution:
-        import time
-
-        deadline = time.monotonic() + timeout
-        with self._finished:
-            while qid not in self._done and time.monotonic() < deadline:
-                # woken when a query of this process finishes; else look now and then (one
-                # finished long ago, or elsewhere)
-                woken = self._finished.wait(timeout=min(0.05, max(deadline - time.monotonic(), 0)))
-                if not woken and self._get(qid).state in FINAL:
-                    break
-        return self.get(qid, by=by)
+        self.get(qid, by=by)
+        return QueryExecution.of(self.workers.wait(qid, timeout))
 
     def rows(self, qid: str, offset: int, count: int, *, by: Principal) -> dict[str, Any]:
         """``count`` rows of a succeeded query's results from ``offset``, and the total."""
@@ -316,100 +241,32 @@ class QueryService:
             "next_page": page + 1 if start + page_size < got["total_rows"] else None,
         }
 
-    # -- the workers --------------------------------------------------------------------------
+    # -- running one ------------------------------------------------------------------------
 
-    def _transition(self, qid: str, state: State, **values: Any) -> QueryExecution | None:
-        """Move to ``state`` if allowed from the current one and return the execution; None if
-        not allowed (e.g. cancelled meanwhile)."""
-        with self.db.begin() as conn:
-            row = conn.execute(_TRANSITIONS[state], {"qid": qid, "state": state, **values}).first()
-        if row is None:
-            return None
-        if state in FINAL:
-            with self._finished:
-                self._done[qid] = None
-                if len(self._done) > 10_000:
-                    self._done.pop(next(iter(self._done)))
-                self._finished.notify_all()
-        return _execution(row)
-
-    def _work(self) -> None:
-        while True:
-            qid = self._queue.get()
-            if qid is None:
-                return
-            try:
-                self._execute(qid)
-            except Exception:  # a worker must survive anything one query does
-                log.exception("query %s failed unexpectedly", qid)
-            finally:  # its outcome is recorded: forget it
-                with self._lock:
-                    self._cancelled.discard(qid)
-                    self._timed_out.discard(qid)
-
-    def _execute(self, qid: str) -> None:
-        execution = self._transition(qid, "RUNNING", started_at=datetime.now(UTC))
-        if execution is None:
-            return  # cancelled while queued
-        timer = threading.Timer(self.timeout_s, self._timeout, args=(qid,))
-        timer.daemon = True
-        timer.start()
-
-        def register(con: Any) -> None:
-            with self._lock:
-                self._running[qid] = con
-                cancelled = qid in self._cancelled
-            if cancelled:
-                raise LakeboxError("cancelled")
-
+    def _execute(self, run: Run, control: RunControl) -> dict[str, Any]:
+        """Run the engine, then write the results: any failure of either fails the run."""
+        params = run.params
         try:
             result = self.engine.run(
-                execution.sql,
-                execution.dialect,
-                on_connect=register,
-                default_database=execution.default_database,
-                principal=self.principals(execution.submitted_by),
+                params["sql"],
+                params["dialect"],
+                on_connect=lambda con: control.on_interrupt(con.interrupt),
+                default_database=params.get("database"),
+                principal=self.principals(run.principal_id),
             )
-            key = f"{RESULTS_PREFIX}{qid}"
-            self._write_results(key, result.table)
-        except LakeboxError as exc:
-            with self._lock:
-                cancelled = qid in self._cancelled
-                timed_out = qid in self._timed_out
-            if cancelled:
-                self._transition(
-                    qid, "CANCELLED", completed_at=datetime.now(UTC), error="cancelled"
-                )
-            else:
-                message = (
-                    f"the query ran longer than the {self.timeout_s:.0f} s limit and was stopped"
-                    if timed_out
-                    else exc.message
-                )
-                self._transition(qid, "FAILED", completed_at=datetime.now(UTC), error=message)
-            return
         finally:
-            timer.cancel()
-            with self._lock:
-                self._running.pop(qid, None)
-        self._transition(
-            qid,
-            "SUCCEEDED",
-            completed_at=datetime.now(UTC),
-            engine_ms=result.engine_ms,
-            rows=result.table.num_rows,
-            bytes_scanned=result.bytes_scanned,
-            columns=orjson.dumps([{"name": n, "type": t} for n, t in result.columns]).decode(),
-            result_key=key,
-        )
-
-    def _timeout(self, qid: str) -> None:
-        with self._lock:
-            self._timed_out.add(qid)
-            con = self._running.get(qid)
-        if con is not None:
-            with contextlib.suppress(Exception):  # it may have just finished
-                con.interrupt()
+            control.on_interrupt(None)
+        if control.stopping:  # stopped after DuckDB finished: keep the stop
+            raise LakeboxError("stopped")
+        key = f"{RESULTS_PREFIX}{run.id}"
+        self._write_results(key, result.table)
+        return {
+            "engine_ms": result.engine_ms,
+            "rows": result.table.num_rows,
+            "bytes_scanned": result.bytes_scanned,
+            "columns": [{"name": n, "type": t} for n, t in result.columns],
+            "result_key": key,
+        }
 
     def _write_results(self, key: str, table: Any) -> None:
         import pyarrow.csv as pacsv
@@ -442,24 +299,3 @@ def _csv_ready(table: Any) -> Any:
             )
         columns.append(col)
     return pa.table(columns, names=table.column_names)
-
-
-def _execution(row: Any) -> QueryExecution:
-    return QueryExecution(
-        id=row.id,
-        sql=row.sql,
-        dialect=row.dialect,
-        default_database=row.default_database,
-        state=row.state,
-        submitted_by=row.submitted_by,
-        submitter=row.submitter,
-        submitted_at=as_utc(row.submitted_at),
-        started_at=as_utc(row.started_at) if row.started_at else None,
-        completed_at=as_utc(row.completed_at) if row.completed_at else None,
-        engine_ms=row.engine_ms,
-        rows=row.rows,
-        bytes_scanned=row.bytes_scanned,
-        columns=orjson.loads(row.columns) if row.columns else None,
-        error=row.error,
-        result_key=row.result_key,
-    )

@@ -129,7 +129,7 @@ _CRAWLER_FIELDS = {
 
 
 def _crawler_json(box: Lakebox, settings: CrawlerSettings) -> dict[str, Any]:
-    runs = box.crawlers.runs(settings.name, limit=5)
+    runs = box.crawlers.history(settings.name, limit=5)
     return {
         "name": settings.name,
         "prefixes": settings.prefixes,
@@ -179,14 +179,16 @@ async def delete_crawler(request: Request, box: Lakebox, who: Principal, body: b
 async def start_run(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     mode = str(json_object(body).get("mode", "full"))
     name = request.path_params["name"]
-    run_id = await asyncio.to_thread(box.crawler_ops.start, name, mode, by=who)
-    return json_response(await asyncio.to_thread(_run_json, box, run_id, who), status=202)
+    run = await asyncio.to_thread(box.crawler_ops.start, name, mode, by=who)
+    return json_response(await asyncio.to_thread(_run_json, box, run.id, who), status=202)
 
 
-def _run_json(box: Lakebox, run_id: int, who: Principal) -> dict[str, Any]:
+def _run_json(box: Lakebox, run_id: str, who: Principal) -> dict[str, Any]:
     result = box.crawler_ops.run(run_id, by=who).as_json()
-    progress = box.crawl_runner.progress(run_id)
-    result["progress"] = {"done": progress[0], "total": progress[1]} if progress else None
+    progress = box.crawler_ops.progress(run_id)
+    result["progress"] = (
+        {"done": progress["done"], "total": progress["total"]} if progress else None
+    )
     return result
 
 
@@ -196,11 +198,7 @@ async def list_runs(request: Request, box: Lakebox, who: Principal, body: bytes)
 
 
 async def get_run(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    try:
-        run_id = int(request.path_params["id"])
-    except ValueError:
-        raise InvalidArgument(f"run id {request.path_params['id']!r} is not a number") from None
-    return await asyncio.to_thread(_run_json, box, run_id, who)
+    return await asyncio.to_thread(_run_json, box, request.path_params["id"], who)
 
 
 routes = [

@@ -17,6 +17,7 @@ from lakebox.errors import InvalidArgument
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine
 from lakebox.query.service import QueryService
+from lakebox.runs import Runs, RunWorkers
 from lakebox.storage import Lake, LocalStore, ObjectEvents
 
 
@@ -39,9 +40,13 @@ def setup(db: Database, tmp_path: Path) -> Iterator[tuple[QueryService, AccessKe
         catalog, IcebergTables(db, catalog, lake.store), lake.store, access, tmp_path / "spill"
     )
     keys = AccessKeys(db, load_or_create_cipher(tmp_path / "secret.key"), access)
-    service = QueryService(db, engine, lake, access, keys.principal, max_concurrent=1, timeout_s=30)
-    service.start()
+    workers = RunWorkers(Runs(db), str(tmp_path / "home"))
+    service = QueryService(
+        Runs(db), workers, engine, lake, access, keys.principal, max_concurrent=1, timeout_s=30
+    )
+    workers.start()
     yield service, keys, lake
+    workers.stop()
     service.stop()
 
 
@@ -105,7 +110,7 @@ SLOW = "SELECT sum(a.v * b.v * c.v) FROM lake.n a, lake.n b, lake.n c"
 
 def test_timeout_stops_a_long_query(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
     service, keys, _ = setup
-    service.timeout_s = 0.5
+    service.workers.kinds["query"].timeout_s = 0.5
     started = time.monotonic()
     q = service.wait(
         service.submit(SLOW, "athena", by=keys.create("k", "analyst", by=SYSTEM).key.principal).id,
@@ -164,9 +169,9 @@ def test_finished_queries_are_forgotten(setup: tuple[QueryService, AccessKeys, L
     service.cancel(running.id, by=SYSTEM)
     assert service.wait(running.id, timeout=20, by=SYSTEM).state == "CANCELLED"
     deadline = time.monotonic() + 5
-    while service._cancelled and time.monotonic() < deadline:
+    while service.workers._controls and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert service._cancelled == set() and service._timed_out == set() and service._running == {}
+    assert service.workers._controls == {}
 
 
 def test_limit_per_key(setup: tuple[QueryService, AccessKeys, Lake]) -> None:

@@ -9,7 +9,7 @@ import lakebox.catalog.tables
 import lakebox.crawler.tables
 import lakebox.ingest.tables
 import lakebox.query.saved
-import lakebox.query.tables
+import lakebox.runs.tables
 import lakebox.storage.tables  # noqa: F401  (each part registers its tables)
 from lakebox.meta.schema import metadata
 

@@ -11,6 +11,7 @@ import hmac
 import os
 import secrets
 import threading
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,13 +69,18 @@ def load_or_create_cipher(path: Path) -> Fernet:
         raise ConfigError(f"{path} is not a lakebox secret key: {exc}") from exc
 
 
+# Decrypted keys are kept this long: a key revoked through another server sharing the
+# database stops working here within this time (at once on the server that revoked it).
+CACHE_S = 10.0
+
+
 class AccessKeys:
     def __init__(self, db: Database, cipher: Fernet, access: Access) -> None:
         self.db = db
         self.access = access
         self.cipher = cipher
         # Verifying a signature needs the secret on every request: cache the decrypted ones.
-        self._cache: dict[str, tuple[AccessKey, str]] = {}
+        self._cache: dict[str, tuple[AccessKey, str, float]] = {}
         self._lock = threading.Lock()
 
     def create(self, name: str, role: str = "producer", *, by: Principal) -> NewKey:
@@ -132,12 +138,17 @@ class AccessKeys:
                 self._cache.pop(key_id, None)
         return [replace(_row_to_key(r), revoked_at=now) for r in rows]
 
+    def is_cached(self, access_key_id: str) -> bool:
+        with self._lock:
+            hit = self._cache.get(access_key_id)
+        return hit is not None and time.monotonic() - hit[2] < CACHE_S
+
     def secret_for(self, access_key_id: str) -> tuple[AccessKey, str]:
         """The active key and its secret; :class:`AuthenticationFailed` if unknown or revoked."""
         with self._lock:
             hit = self._cache.get(access_key_id)
-        if hit is not None:
-            return hit
+        if hit is not None and time.monotonic() - hit[2] < CACHE_S:
+            return hit[0], hit[1]
         with self.db.begin() as conn:
             row = conn.execute(
                 select(access_keys).where(access_keys.c.access_key_id == access_key_id)
@@ -156,7 +167,7 @@ class AccessKeys:
             ) from None
         entry = (_row_to_key(row), secret)
         with self._lock:
-            self._cache[access_key_id] = entry
+            self._cache[access_key_id] = (*entry, time.monotonic())
         return entry
 
     def principal(self, principal_id: str) -> Principal:

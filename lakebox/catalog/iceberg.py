@@ -325,24 +325,8 @@ class IcebergTables:
         self._plans: dict[tuple[str, int | None], Plan] = {}
 
     def _warehouse(self) -> tuple[str, dict[str, str]]:
-        from lakebox.storage.local import LocalStore
-        from lakebox.storage.s3 import S3Store
-
-        if isinstance(self.store, LocalStore):
-            return f"file://{self.store.root}/{ZONE}", {}
-        if isinstance(self.store, S3Store):
-            props = {
-                k: v
-                for k, v in {
-                    "s3.endpoint": self.store.options.get("endpoint_url") or "",
-                    "s3.region": self.store.options.get("region") or "",
-                    "s3.access-key-id": self.store.options.get("access_key_id") or "",
-                    "s3.secret-access-key": self.store.options.get("secret_access_key") or "",
-                }.items()
-                if v
-            }
-            return f"s3://{self.store.bucket}/{self.store.prefix}{ZONE}", props
-        raise InvalidArgument(f"Iceberg tables need a file:// or s3:// lake, not {self.store.url}")
+        # The store says where PyIceberg keeps tables and how it reaches them.
+        return self.store.iceberg_catalog(ZONE)
 
     def sql_catalog(self) -> SqlCatalog:
         with self._lock:

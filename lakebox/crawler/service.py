@@ -30,7 +30,7 @@ from lakebox.crawler.readers import ObjectReader
 from lakebox.crawler.report import CrawlReport
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.crawler.tables import crawlers
-from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, NotFound
+from lakebox.errors import AlreadyExists, CommitConflict, InvalidArgument, LakeboxError, NotFound
 from lakebox.meta.database import Database
 from lakebox.runs import Run, RunControl, RunFailed, Runs
 from lakebox.storage.base import ObjectInfo, ObjectStore
@@ -434,15 +434,20 @@ class Crawlers:
                 )
                 continue
             qualified = f"{settings.database}.{table.name}"
-            if settings.delete_behavior == "DELETE_FROM_DATABASE":
-                self.catalog.drop_table(table)
-                report.tables_deleted.append(qualified)
-            elif settings.delete_behavior == "DEPRECATE_IN_DATABASE":
-                if table.status != "deprecated":
-                    self.catalog.set_status(table, "deprecated")
-                    report.tables_deprecated.append(qualified)
-            else:
-                report.notes.append(f"the data of table {qualified} is gone (logged only)")
+            try:
+                if settings.delete_behavior == "DELETE_FROM_DATABASE":
+                    self.catalog.drop_table(table)
+                    report.tables_deleted.append(qualified)
+                elif settings.delete_behavior == "DEPRECATE_IN_DATABASE":
+                    if table.status != "deprecated":
+                        self.catalog.set_status(table, "deprecated")
+                        report.tables_deprecated.append(qualified)
+                else:
+                    report.notes.append(f"the data of table {qualified} is gone (logged only)")
+            except CommitConflict as exc:
+                # Someone changed the table since this crawl read it (another crawl, a CTAS):
+                # leave it to them; the next crawl sees it afresh.
+                report.notes.append(f"table {qualified} left as it is: {exc.message}")
 
 
 def _partition_folder(placement: Placement) -> str:

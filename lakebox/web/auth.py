@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from starlette.requests import Request
 
 from lakebox.auth.keys import AccessKey, AccessKeys
@@ -9,7 +11,25 @@ from lakebox.auth.sigv4 import verify
 from lakebox.errors import AuthenticationFailed
 
 
-def authenticate(request: Request, body: bytes, keys: AccessKeys) -> AccessKey:
+async def authenticate(request: Request, body: bytes, keys: AccessKeys) -> AccessKey:
+    """The caller's key. A key not yet cached is looked up in the metadata database in a
+    worker thread: a slow database never stalls the event loop (and every other request)."""
+    key_id = _key_id(request.headers.get("authorization", ""))
+    if key_id is not None and not keys.is_cached(key_id):
+        return await asyncio.to_thread(_authenticate, request, body, keys)
+    return _authenticate(request, body, keys)
+
+
+def _key_id(header: str) -> str | None:
+    if header.lower().startswith("bearer "):
+        return header[7:].strip().partition(":")[0]
+    if header.startswith("AWS4-"):
+        _, _, rest = header.partition("Credential=")
+        return rest.partition("/")[0] or None
+    return None
+
+
+def _authenticate(request: Request, body: bytes, keys: AccessKeys) -> AccessKey:
     header = request.headers.get("authorization", "")
     if header.startswith("AWS4-"):
         headers: dict[str, list[str]] = {}

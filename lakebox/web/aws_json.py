@@ -18,7 +18,7 @@ from lakebox.errors import InvalidArgument, LakeboxError
 from lakebox.instance import Lakebox
 from lakebox.web.auth import authenticate
 from lakebox.web.body import json_object, read_body
-from lakebox.web.errors import AMZ_JSON, aws_json_error
+from lakebox.web.errors import AMZ_JSON, aws_json_error, new_request_id
 
 Handler = Callable[[Lakebox, Principal, dict[str, Any]], Awaitable[dict[str, Any]]]
 ErrorTable = tuple[tuple[type[LakeboxError], str, int], ...]
@@ -32,9 +32,10 @@ async def aws_json_endpoint(
     actions: Mapping[str, Handler],
     errors: ErrorTable,
 ) -> Response:
+    request_id = new_request_id()
     try:
         body = await read_body(request, box.settings.max_request_bytes)
-        who = authenticate(request, body, box.keys).principal
+        who = (await authenticate(request, body, box.keys)).principal
         handler = actions.get(action)
         if handler is None:
             raise InvalidArgument(
@@ -42,6 +43,8 @@ async def aws_json_endpoint(
                 + ", ".join(sorted(actions))
             )
         payload = await handler(box, who, json_object(body))
-        return Response(orjson.dumps(payload), media_type=AMZ_JSON)
-    except LakeboxError as exc:
-        return aws_json_error(exc, errors)
+    except Exception as exc:  # every error, a bug too, in the service's shape
+        return aws_json_error(exc, errors, request_id)
+    return Response(
+        orjson.dumps(payload), media_type=AMZ_JSON, headers={"x-amzn-RequestId": request_id}
+    )

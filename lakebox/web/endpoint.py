@@ -10,11 +10,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from lakebox.auth.access import Principal
-from lakebox.errors import LakeboxError
 from lakebox.instance import Lakebox
 from lakebox.web.auth import authenticate
 from lakebox.web.body import read_body
-from lakebox.web.errors import lakebox_error
+from lakebox.web.errors import lakebox_error, new_request_id
 
 Endpoint = Callable[[Request, Lakebox, Principal, bytes], Awaitable[Any]]
 
@@ -29,12 +28,15 @@ def endpoint(handler: Endpoint) -> Callable[[Request], Awaitable[Response]]:
 
     async def run(request: Request) -> Response:
         box: Lakebox = request.app.state.box
+        request_id = new_request_id()
         try:
             body = await read_body(request, box.settings.max_request_bytes)
-            who = authenticate(request, body, box.keys).principal
+            who = (await authenticate(request, body, box.keys)).principal
             result = await handler(request, box, who, body)
-            return result if isinstance(result, Response) else json_response(result)
-        except LakeboxError as exc:
-            return lakebox_error(exc)
+            response = result if isinstance(result, Response) else json_response(result)
+        except Exception as exc:  # every error, a bug too, in this API's shape
+            return lakebox_error(exc, request_id)
+        response.headers["x-lakebox-request-id"] = request_id
+        return response
 
     return run

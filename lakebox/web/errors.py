@@ -1,7 +1,11 @@
 """The one place where errors become HTTP responses, in each wire format's shape.
 
-* AWS JSON 1.1 APIs (Firehose): status and ``{"__type": ..., "message": ...}``.
-* lakebox's own API: ``{"ok": false, "error": ..., "status": ...}``.
+* AWS JSON 1.1 APIs (Firehose, Athena): status and ``{"__type": ..., "message": ...}``.
+* lakebox's own API: ``{"ok": false, "error": ..., "status": ..., "request_id": ...}``.
+
+Every request has an id (``x-amzn-RequestId`` on the AWS APIs, ``x-lakebox-request-id`` on
+``/v1``). An exception that is not a LakeboxError is a bug: it becomes the API's internal
+error shape naming the request id, and the server log has that id beside the traceback.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from lakebox.errors import (
     AccessDenied,
     AlreadyExists,
     AuthenticationFailed,
+    CommitConflict,
     InvalidArgument,
     LakeboxError,
     LimitExceeded,
@@ -32,6 +37,7 @@ AMZ_JSON = "application/x-amz-json-1.1"
 FIREHOSE_ERRORS: tuple[tuple[type[LakeboxError], str, int], ...] = (
     (NotFound, "ResourceNotFoundException", 400),
     (AlreadyExists, "ResourceInUseException", 400),
+    (CommitConflict, "ConcurrentModificationException", 400),
     (LimitExceeded, "InvalidArgumentException", 400),
     (InvalidArgument, "InvalidArgumentException", 400),
     (AccessDenied, "AccessDeniedException", 400),
@@ -43,6 +49,7 @@ FIREHOSE_ERRORS: tuple[tuple[type[LakeboxError], str, int], ...] = (
 ATHENA_ERRORS: tuple[tuple[type[LakeboxError], str, int], ...] = (
     (NotFound, "InvalidRequestException", 400),
     (AlreadyExists, "InvalidRequestException", 400),
+    (CommitConflict, "InvalidRequestException", 400),
     (LimitExceeded, "TooManyRequestsException", 400),
     (InvalidArgument, "InvalidRequestException", 400),
     (AccessDenied, "AccessDeniedException", 400),
@@ -60,10 +67,16 @@ AWS_AUTH_ERRORS: dict[str, tuple[str, int]] = {
 }
 
 
+def new_request_id() -> str:
+    return str(uuid.uuid4())
+
+
 def aws_json_error(
     exc: Exception,
     table: tuple[tuple[type[LakeboxError], str, int], ...] = FIREHOSE_ERRORS,
+    request_id: str | None = None,
 ) -> Response:
+    request_id = request_id or new_request_id()
     if isinstance(exc, AuthenticationFailed):
         code, status = AWS_AUTH_ERRORS.get(exc.reason, ("InvalidSignatureException", 400))
         message = exc.message
@@ -74,27 +87,32 @@ def aws_json_error(
                 code, status, message = cls_code, cls_status, str(exc)
                 break
         else:
-            message = _internal(exc)
+            message = _internal(exc, request_id)
     return Response(
         orjson.dumps({"__type": code, "message": message}),
         status_code=status,
         media_type=AMZ_JSON,
-        headers={"x-amzn-RequestId": str(uuid.uuid4()), "x-amzn-ErrorType": code},
+        headers={"x-amzn-RequestId": request_id, "x-amzn-ErrorType": code},
     )
 
 
-def lakebox_error(exc: Exception) -> Response:
+def lakebox_error(exc: Exception, request_id: str | None = None) -> Response:
+    request_id = request_id or new_request_id()
     if isinstance(exc, LakeboxError):
         status, message = exc.status, exc.message
     else:
-        status, message = 500, _internal(exc)
+        status, message = 500, _internal(exc, request_id)
     return Response(
-        orjson.dumps({"ok": False, "error": message, "status": status}),
+        orjson.dumps({"ok": False, "error": message, "status": status, "request_id": request_id}),
         status_code=status,
         media_type="application/json",
+        headers={"x-lakebox-request-id": request_id},
     )
 
 
-def _internal(exc: Exception) -> str:
-    log.error("internal error", exc_info=exc)
-    return f"internal error ({type(exc).__name__}); the server log has the details"
+def _internal(exc: Exception, request_id: str) -> str:
+    log.error("internal error in request %s", request_id, exc_info=exc)
+    return (
+        f"internal error ({type(exc).__name__}) in request {request_id}; the server log has "
+        "the details under that id"
+    )

@@ -48,6 +48,7 @@ def test_error_shape_is_pinned(client: TestClient) -> None:
         "ok": False,
         "error": "delivery stream 'nope' not found; no streams exist yet",
         "status": 404,
+        "request_id": resp.headers["x-lakebox-request-id"],
     }
 
 

@@ -105,3 +105,10 @@ def test_crawler_errors_are_one_line(server: RunningServer) -> None:
     assert out.stderr.decode().strip() == "error: crawler 'nope' not found; no crawlers yet"
     out = server.cli("tables", "show", "nodot")
     assert "DATABASE.TABLE" in out.stderr.decode()
+    # A wait that runs out says what it waited for and that the crawl goes on.
+    server.cli("crawlers", "create", "w", "--prefix", "raw/", "--database", "lake")
+    out = server.cli("crawlers", "run", "w", "--wait", "0")
+    assert out.returncode == 1
+    message = out.stderr.decode().strip().splitlines()[-1]
+    assert message.startswith("error: crawl run ") and "of crawler w is still" in message
+    assert message.endswith("it goes on in the server (lakebox crawlers runs w)")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,3 +202,19 @@ def test_limit_per_key(setup: tuple[QueryService, AccessKeys, Lake]) -> None:
         ).state
         == "SUCCEEDED"
     )
+
+
+def test_a_query_whose_results_cannot_be_written_fails_with_the_reason(
+    setup: tuple[QueryService, AccessKeys, Lake],
+) -> None:
+    """DuckDB answered, then writing the result files failed (here: a file stands where the
+    results folder must be): the execution ends FAILED saying why, not RUNNING forever."""
+    service, keys, lake = setup
+    root = lake.store.root  # type: ignore[attr-defined]
+    (root / "query-results").mkdir(exist_ok=True)
+    shutil.rmtree(root / "query-results")
+    (root / "query-results").write_text("not a folder")
+    key = keys.create("k", "analyst", by=SYSTEM).key
+    done = service.wait(service.submit("SELECT 1 AS x", "athena", by=key.principal).id, by=SYSTEM)
+    assert done.state == "FAILED" and "cannot write object 'query-results/" in (done.error or "")
+    assert service.cancel(done.id, by=SYSTEM).state == "FAILED"  # final: nothing to cancel

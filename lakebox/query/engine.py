@@ -18,9 +18,9 @@ from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
-from lakebox.query.sandbox import check, check_keywords, qualify
+from lakebox.query.sandbox import check, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
-from lakebox.query.statements import classify
+from lakebox.query.statements import classify, parse_one
 from lakebox.query.time_travel import pin_snapshots
 from lakebox.query.views import drop_view, save_view
 from lakebox.query.writes import defined_columns, result_columns, table_options, target
@@ -90,14 +90,7 @@ class QueryEngine:
         another thread can interrupt it (timeouts, cancellation)."""
         import duckdb
 
-        check_keywords(sql)
-        statements = parse(sql, dialect)
-        if len(statements) > 1:
-            raise InvalidArgument(
-                f"one statement per query, got {len(statements)}: remove the extra ';'-separated "
-                "statements"
-            )
-        tree = statements[0]
+        tree = parse_one(sql, dialect)
         statement = classify(tree, default_database)
         self.access.authorize_all(principal, statement.wanted())
         if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):

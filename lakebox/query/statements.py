@@ -13,6 +13,8 @@ from typing import Literal
 from sqlglot import exp
 
 from lakebox.auth.access import Action, Resource, table_resource
+from lakebox.errors import InvalidArgument
+from lakebox.query.dialects import parse
 from lakebox.query.sandbox import check, check_keywords, qualify
 from lakebox.query.views import is_view_ddl
 from lakebox.query.writes import is_table_write, target
@@ -90,11 +92,8 @@ def _reads(
     return check(select)
 
 
-def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
-    """Parse and classify one statement of SQL text (the sandbox's checks included)."""
-    from lakebox.errors import InvalidArgument
-    from lakebox.query.dialects import parse
-
+def parse_one(sql: str, dialect: str) -> exp.Expr:
+    """The one statement of SQL text, after the sandbox's keyword check."""
     check_keywords(sql)
     statements = parse(sql, dialect)
     if len(statements) > 1:
@@ -102,4 +101,9 @@ def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statem
             f"one statement per query, got {len(statements)}: remove the extra ';'-separated "
             "statements"
         )
-    return classify(statements[0], default_database)
+    return statements[0]
+
+
+def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
+    """Parse and classify one statement of SQL text (the sandbox's checks included)."""
+    return classify(parse_one(sql, dialect), default_database)

@@ -247,9 +247,12 @@ class RunWorkers:
         finally:
             if timer is not None:
                 timer.cancel()
-        if control.timed_out.is_set():
+        # A stop that came too late to stop anything leaves the finished work as it ended;
+        # one that did stop it names why.
+        stopped = state != "SUCCEEDED" or run.cancel_requested
+        if stopped and control.timed_out.is_set():
             state, reason, result = "FAILED", kind.timeout_message(kind.timeout_s), None
-        elif control.cancelled.is_set():
+        elif stopped and control.cancelled.is_set():
             stopping = self._stopping.is_set()
             state, result = ("FAILED" if stopping else "CANCELLED"), None
             reason = "server stopped while running" if stopping else "cancelled"

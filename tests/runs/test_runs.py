@@ -56,7 +56,9 @@ def make_workers(db: Database) -> Iterator[Workers]:
 def sleeper(seconds: float) -> Callable[[Run, RunControl], dict[str, Any]]:
     def execute(run: Run, control: RunControl) -> dict[str, Any]:
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and not control.stopping:
+        while time.monotonic() < deadline:
+            if control.stopping:  # a cooperative executor says it stopped
+                raise InvalidArgument("stopped")
             time.sleep(0.01)
         return {"slept": seconds}
 
@@ -206,3 +208,24 @@ def test_stopping_the_process_ends_its_runs_with_the_reason(
     workers.stop(timeout=5)
     done = workers.runs.get(run.id)
     assert (done.state, done.reason) == ("FAILED", STOPPED_REASON)
+
+
+def test_work_that_finished_despite_a_late_stop_keeps_its_result(
+    db: Database, make_workers: Workers
+) -> None:
+    """A crawl cannot be interrupted: if it completes after a cancel or a shutdown was asked
+    for, it SUCCEEDED (saying otherwise would be false)."""
+    release = threading.Event()
+
+    def uninterruptible(run: Run, control: RunControl) -> dict[str, Any]:
+        release.wait(10)
+        return {"done": True}
+
+    workers = make_workers("home-a", uninterruptible)
+    run = workers.runs.submit("test", ALICE, {})
+    workers.wake("test")
+    until(lambda: workers.runs.get(run.id).state == "RUNNING")
+    assert workers.cancel_here(run.id)
+    release.set()
+    done = workers.wait(run.id, 10)
+    assert (done.state, done.result) == ("SUCCEEDED", {"done": True})

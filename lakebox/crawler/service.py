@@ -20,7 +20,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.auth.access import SYSTEM
-from lakebox.catalog.schema import Column, merge
+from lakebox.catalog.schema import Column, diff, merge
 from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
 from lakebox.catalog.types import finalize, render
 from lakebox.crawler.grouping import TablePlan, plan_tables
@@ -187,7 +187,7 @@ class Crawlers:
         )
         report = self.crawl(name, mode, progress)
         finished = self.runs.finish(
-            run.id,
+            run,
             self.inline_owner,
             "FAILED" if report.error else "SUCCEEDED",
             result={"report": report.as_json()},
@@ -333,24 +333,7 @@ class Crawlers:
         *,
         full: bool,
     ) -> None:
-        existing: CatalogTable | None
-        try:
-            existing = self.catalog.table(settings.database, name)
-        except NotFound:
-            existing = None
         new_types = {k: finalize(t) for k, t in plan.columns.items()}
-        if existing is not None and existing.definition.location != plan.location:
-            report.notes.append(
-                f"table {name} already exists for {existing.definition.location}; "
-                f"objects under {plan.location} were not added to it"
-            )
-            for schema, _ in plan.objects:
-                report.skip(schema.key, f"table {name} belongs to another location")
-            return
-        if existing is None or full:
-            columns = [Column(k, render(t)) for k, t in new_types.items()]
-        else:
-            columns = merge(existing.definition.columns, new_types)
         partition_keys = [Column(k, "string") for k in plan.partition_keys]
         totals: dict[tuple[str, ...], list[Any]] = {}
         for schema, placement in plan.objects:
@@ -360,44 +343,70 @@ class Crawlers:
         partitions = [Partition(v, loc, n, size) for v, (loc, n, size) in totals.items()]
         objects = sum(p.object_count for p in partitions)
         size = sum(p.bytes for p in partitions)
-        props: dict[str, Any] = dict(existing.definition.properties) if existing else {}
-        if full or existing is None:
-            props.update(object_count=objects, bytes=size)
-        else:
-            props.update(
-                object_count=props.get("object_count", 0) + objects,
-                bytes=props.get("bytes", 0) + size,
-            )
-        props.update(crawler=settings.name, last_crawl=datetime.now(UTC).isoformat())
-        if plan.rows is not None:
-            props["row_estimate"] = (
-                plan.rows if full or existing is None else props.get("row_estimate", 0) + plan.rows
-            )
-        definition = TableDefinition(
-            location=plan.location,
-            format=plan.format,
-            columns=columns,
-            partition_keys=partition_keys,
-            compression=plan.compression,
-            format_options=dict(plan.format_options),
-            properties=props,
-        )
-        qualified = f"{settings.database}.{name}"
-        if existing is not None and settings.update_behavior == "LOG":
-            from lakebox.catalog.schema import diff
+        crawled_at = datetime.now(UTC).isoformat()
 
+        def columns_over(existing: CatalogTable | None) -> list[Column]:
+            if existing is None or full:
+                return [Column(k, render(t)) for k, t in new_types.items()]
+            return merge(existing.definition.columns, new_types)
+
+        def define(existing: CatalogTable | None) -> TableDefinition:
+            # Run on the table as it is at the commit (again if another writer commits
+            # first): the checks, the merged columns and the added counts all hold for what
+            # is committed, never for an earlier read.
+            if existing is not None and existing.definition.location != plan.location:
+                raise _Elsewhere(existing)
+            if existing is not None and settings.update_behavior == "LOG":
+                raise _LogOnly(existing)
+            props: dict[str, Any] = dict(existing.definition.properties) if existing else {}
+            if full or existing is None:
+                props.update(object_count=objects, bytes=size)
+            else:
+                props.update(
+                    object_count=props.get("object_count", 0) + objects,
+                    bytes=props.get("bytes", 0) + size,
+                )
+            props.update(crawler=settings.name, last_crawl=crawled_at)
+            if plan.rows is not None:
+                props["row_estimate"] = (
+                    plan.rows
+                    if full or existing is None
+                    else props.get("row_estimate", 0) + plan.rows
+                )
+            return TableDefinition(
+                location=plan.location,
+                format=plan.format,
+                columns=columns_over(existing),
+                partition_keys=partition_keys,
+                compression=plan.compression,
+                format_options=dict(plan.format_options),
+                properties=props,
+            )
+
+        qualified = f"{settings.database}.{name}"
+        try:
+            update_ = self.catalog.put_table(
+                settings.database, name, define, source=f"crawler:{settings.name}"
+            )
+        except _Elsewhere as elsewhere:
+            report.notes.append(
+                f"table {name} already exists for {elsewhere.table.definition.location}; "
+                f"objects under {plan.location} were not added to it"
+            )
+            for schema, _ in plan.objects:
+                report.skip(schema.key, f"table {name} belongs to another location")
+            return
+        except _LogOnly as logged:
+            table = logged.table
             for change in diff(
-                existing.definition.columns + existing.definition.partition_keys,
-                columns + partition_keys,
+                table.definition.columns + table.definition.partition_keys,
+                columns_over(table) + partition_keys,
             ):
                 report.schema_changes.append(
                     {"table": qualified, "change": change.describe(), "applied": False}
                 )
-            table = existing
         else:
-            update_ = self.catalog.put_table(
-                settings.database, name, definition, source=f"crawler:{settings.name}"
-            )
+            # From what was committed: the last run of ``define`` decided it.
             table = update_.table
             (report.tables_created if update_.created else report.tables_updated).append(qualified)
             if not update_.created:
@@ -448,6 +457,22 @@ class Crawlers:
                 # Someone changed the table since this crawl read it (another crawl, a CTAS):
                 # leave it to them; the next crawl sees it afresh.
                 report.notes.append(f"table {qualified} left as it is: {exc.message}")
+
+
+class _Elsewhere(Exception):
+    """The table of a crawl's name is there for another location: left as it is."""
+
+    def __init__(self, table: CatalogTable) -> None:
+        super().__init__(table.name)
+        self.table = table
+
+
+class _LogOnly(Exception):
+    """The table exists and the crawler only logs schema changes: nothing is written to it."""
+
+    def __init__(self, table: CatalogTable) -> None:
+        super().__init__(table.name)
+        self.table = table
 
 
 def _partition_folder(placement: Placement) -> str:

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import NullPool
 
 from lakebox.meta.database import Database
 from lakebox.meta.times import as_utc
@@ -28,6 +29,8 @@ from lakebox.runs.store import _lock_id
 from lakebox.runs.tables import schedules
 
 log = logging.getLogger(__name__)
+
+_SCHEDULER_LOCK = _lock_id("lakebox-scheduler")
 
 Tick = Callable[["Scheduler", datetime], None]
 
@@ -40,6 +43,7 @@ class Scheduler:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock_conn: Connection | None = None
+        self._lock_engine: Engine | None = None
         self._postgres = db.engine.dialect.name == "postgresql"
 
     def on_tick(self, tick: Tick) -> None:
@@ -69,10 +73,14 @@ class Scheduler:
                 return True
             except Exception:
                 self._release()
-        conn = self.db.engine.connect()
-        got = conn.scalar(select(func.pg_try_advisory_lock(_lock_id("lakebox-scheduler"))))
-        conn.commit()
-        if got:
+        # A connection of its own, outside the pool (a pooled one would go back to the pool
+        # still holding the lock) and in autocommit (no transaction left idle open).
+        if self._lock_engine is None:
+            self._lock_engine = create_engine(
+                self.db.engine.url, poolclass=NullPool, isolation_level="AUTOCOMMIT"
+            )
+        conn = self._lock_engine.connect()
+        if conn.scalar(select(func.pg_try_advisory_lock(_SCHEDULER_LOCK))):
             self._lock_conn = conn
             log.info("this process now runs the scheduler")
             return True
@@ -82,10 +90,17 @@ class Scheduler:
     def _release(self) -> None:
         if self._lock_conn is not None:
             try:
-                self._lock_conn.close()  # closing the session frees the lock
+                self._lock_conn.execute(select(func.pg_advisory_unlock(_SCHEDULER_LOCK)))
+            except Exception:  # a lost connection has freed the lock already
+                log.debug("unlocking the scheduler lock", exc_info=True)
+            try:
+                self._lock_conn.close()
             except Exception:
                 log.debug("closing the scheduler's lock connection", exc_info=True)
             self._lock_conn = None
+        if self._lock_engine is not None:
+            self._lock_engine.dispose()
+            self._lock_engine = None
 
     def _loop(self) -> None:
         while not self._stop.wait(self.tick_s):

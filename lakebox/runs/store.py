@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.auth.access import Principal
@@ -99,7 +99,12 @@ _CLAIM = (
 )
 _FINISH = (
     update(_r)
-    .where(_r.c.id == bindparam("rid"), _r.c.state == "RUNNING", _r.c.owner == bindparam("me"))
+    .where(
+        _r.c.id == bindparam("rid"),
+        _r.c.state == "RUNNING",
+        _r.c.owner == bindparam("me"),
+        _r.c.attempt == bindparam("b_attempt"),
+    )
     .values(
         state=bindparam("to"),
         finished_at=bindparam("now"),
@@ -262,19 +267,21 @@ class Runs:
 
     def finish(
         self,
-        run_id: str,
+        run: Run,
         owner: str,
         state: RunState,
         *,
         result: dict[str, Any] | None = None,
         reason: str | None = None,
     ) -> Run | None:
-        """End a run ``owner`` holds; None if it no longer holds it (recovered elsewhere)."""
+        """End the attempt of ``run`` that ``owner`` holds; None if it no longer holds it
+        (recovered, and perhaps run again, elsewhere)."""
         with self.db.begin() as conn:
             row = conn.execute(
                 _FINISH,
                 {
-                    "rid": run_id,
+                    "rid": run.id,
+                    "b_attempt": run.attempt,
                     "me": owner,
                     "to": state,
                     "now": datetime.now(UTC),
@@ -323,6 +330,7 @@ class Runs:
             ).all()
         recovered = []
         for row in found:
+            orphan = bool(orphaned_owners and (row.owner or "").startswith(orphaned_owners))
             retry = row.attempt < row.max_attempts and not row.cancel_requested
             values: dict[str, Any] = {"owner": None, "lease_until": None}
             if retry:
@@ -341,7 +349,10 @@ class Runs:
                     .where(
                         _r.c.id == row.id,
                         _r.c.state == "RUNNING",
+                        _r.c.attempt == row.attempt,
                         and_(_r.c.owner == row.owner) if row.owner else _r.c.owner.is_(None),
+                        # still dead now: a holder that renewed its lease since keeps its run
+                        true() if orphan else _r.c.lease_until < now,
                     )
                     .values(**values)
                     .returning(*_r.c)

@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from lakebox.errors import LakeboxError
@@ -98,8 +99,22 @@ class RunKind:
 
 def process_owner_prefix(home: str) -> str:
     """Names of this home's server processes start with this; only one runs at a time (the
-    home lock), so at start any run held under it belongs to a dead process."""
-    return f"{socket.gethostname()}:{home}:"
+    home lock), so at start any run held under it belongs to a dead process. The home's own
+    random id is part of it: two machines (or containers) with the same host name and home
+    path are still told apart."""
+    path = Path(home) / "instance-id"
+    try:
+        instance = path.read_text().strip()
+    except FileNotFoundError:
+        instance = ""
+    if not instance:
+        instance = uuid.uuid4().hex[:12]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(instance + "\n")
+        except OSError:  # no home to keep it in (a library use): this process alone
+            pass
+    return f"{socket.gethostname()}:{home}:{instance}:"
 
 
 class RunWorkers:
@@ -257,7 +272,7 @@ class RunWorkers:
             state, result = ("FAILED" if stopping else "CANCELLED"), None
             reason = "server stopped while running" if stopping else "cancelled"
         try:
-            if self.runs.finish(run.id, self.owner, state, result=result, reason=reason) is None:
+            if self.runs.finish(run, self.owner, state, result=result, reason=reason) is None:
                 log.warning("%s run %s was taken over before it finished here", kind.name, run.id)
         except Exception:  # recovery ends it (lease) if recording the end failed
             log.exception("recording the end of %s run %s failed", kind.name, run.id)
@@ -276,10 +291,17 @@ class RunWorkers:
         last_recovery = 0.0
         while not self._stopping.wait(self.keeper_s):
             try:
+                with self._lock:  # before the heartbeat: runs claimed since are not judged
+                    executing = set(self._controls)
                 held = self.runs.heartbeat(self.owner, self.lease_s)
                 for run_id, cancel in held.items():
                     if cancel:
                         self.cancel_here(run_id)
+                for run_id in executing - set(held):
+                    # Recovered elsewhere (this process stalled past its lease): stop it here,
+                    # so that it does not run twice; its finish will be refused.
+                    log.warning("run %s lost its lease; stopping it here", run_id)
+                    self.cancel_here(run_id)
                 if time.monotonic() - last_recovery >= max(self.lease_s / 3, self.keeper_s):
                     last_recovery = time.monotonic()
                     for run in self.runs.recover():

@@ -35,6 +35,7 @@ class Setup:
         self.triggers = CrawlTriggers(self.crawlers, self.workers)
         self.scheduler.on_tick(self.triggers)
         self.db = db
+        self.home = tmp_path
 
     def finished(self, name: str, n: int) -> list[CrawlRun]:
         deadline = time.monotonic() + 20
@@ -85,7 +86,7 @@ def test_one_crawl_at_a_time_per_crawler(setup: Setup) -> None:
     first = setup.crawlers.runs.submit(KIND, SYSTEM, {"mode": "full"}, subject="c", exclusive=True)
     with pytest.raises(AlreadyRunning, match=f"already queued \\(run {first.id}\\)"):
         setup.crawlers.runs.submit(KIND, SYSTEM, {"mode": "full"}, subject="c", exclusive=True)
-    setup.workers = RunWorkers(setup.crawlers.runs, "elsewhere", poll_s=0.05)
+    setup.workers = RunWorkers(setup.crawlers.runs, str(setup.home / "elsewhere"), poll_s=0.05)
     setup.workers.register(RunKind(KIND, setup.crawlers.execute))
     setup.workers.start()
     assert setup.finished("c", 1)[0].state == "SUCCEEDED"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +23,9 @@ ALICE = Principal("KALICE", "alice", "analyst")
 class Workers:
     """RunWorkers of one 'process' (a home of its own), stopped at the end of the test."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, root: Path) -> None:
         self.db = db
+        self.root = root
         self.made: list[RunWorkers] = []
 
     def __call__(
@@ -36,7 +38,9 @@ class Workers:
         max_running: int = 0,
         lease_s: float = 30.0,
     ) -> RunWorkers:
-        workers = RunWorkers(Runs(self.db), home, lease_s=lease_s, poll_s=0.05, keeper_s=0.2)
+        workers = RunWorkers(
+            Runs(self.db), str(self.root / home), lease_s=lease_s, poll_s=0.05, keeper_s=0.2
+        )
         workers.register(
             RunKind("test", execute, threads=threads, timeout_s=timeout_s, max_running=max_running)
         )
@@ -46,8 +50,8 @@ class Workers:
 
 
 @pytest.fixture
-def make_workers(db: Database) -> Iterator[Workers]:
-    made = Workers(db)
+def make_workers(db: Database, tmp_path: Path) -> Iterator[Workers]:
+    made = Workers(db, tmp_path)
     yield made
     for w in made.made:
         w.stop(timeout=2)
@@ -130,16 +134,16 @@ def test_cancel_through_another_process(db: Database, make_workers: Workers) -> 
     assert elsewhere.request_cancel(queued.id, "cancelled before it started").state == "CANCELLED"
 
 
-def test_a_restart_recovers_what_the_dead_process_held(db: Database) -> None:
+def test_a_restart_recovers_what_the_dead_process_held(db: Database, tmp_path: Path) -> None:
     """Runs RUNNING under this home's earlier process: the new one (it holds the home lock)
     fails a run of a kind without retries and queues again one that has attempts left."""
     runs = Runs(db)
-    dead = RunWorkers(runs, "home-a")
+    dead = RunWorkers(runs, str(tmp_path / "home-a"))
     once = runs.submit("test", ALICE, {})
     twice = runs.submit("test", ALICE, {}, max_attempts=2)
     assert runs.claim("test", dead.owner, 30) is not None
     assert runs.claim("test", dead.owner, 30) is not None
-    restarted = RunWorkers(runs, "home-a", poll_s=0.05)
+    restarted = RunWorkers(runs, str(tmp_path / "home-a"), poll_s=0.05)
     restarted.register(RunKind("test", lambda run, _c: {"attempt": run.attempt}))
     restarted.start()
     try:
@@ -157,13 +161,14 @@ def test_another_process_recovers_runs_once_their_lease_ends(
     runs = Runs(db)
     dead_owner = "host:other-home:123:abcd"
     run = runs.submit("test", ALICE, {})
-    assert runs.claim("test", dead_owner, lease_s=0.5) is not None
+    claimed = runs.claim("test", dead_owner, lease_s=0.5)
+    assert claimed is not None
     assert runs.recover() == []  # lease still running
     make_workers("home-b", sleeper(0), lease_s=0.5)  # its keeper sweeps
     until(lambda: runs.get(run.id).state == "FAILED")
     assert runs.get(run.id).reason == STOPPED_REASON
     # the dead process, back, cannot finish what is no longer its own
-    assert runs.finish(run.id, dead_owner, "SUCCEEDED") is None
+    assert runs.finish(claimed, dead_owner, "SUCCEEDED") is None
 
 
 def test_concurrent_claims_never_take_one_run_twice(db: Database) -> None:
@@ -229,3 +234,32 @@ def test_work_that_finished_despite_a_late_stop_keeps_its_result(
     release.set()
     done = workers.wait(run.id, 10)
     assert (done.state, done.result) == ("SUCCEEDED", {"done": True})
+
+
+def test_a_holder_that_renews_its_lease_during_recovery_keeps_its_run(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recovery reads the runs whose lease ran out, then takes each one: if the holder renewed
+    its lease in between (it was only slow), the run stays its own and is not run twice."""
+    import contextlib
+
+    runs, holder = Runs(db), Runs(db)
+    run = runs.submit("test", ALICE, {}, max_attempts=3)
+    claimed = holder.claim("test", "slow-process", lease_s=0.2)
+    assert claimed is not None
+    time.sleep(0.3)  # the lease runs out: the holder stalls
+    begin, calls = db.begin, [0]
+
+    @contextlib.contextmanager
+    def renew_between() -> Iterator[Any]:
+        calls[0] += 1
+        if calls[0] == 2:  # after recovery's read, before its update
+            assert holder.heartbeat("slow-process", 30.0) == {run.id: False}
+        with begin() as conn:
+            yield conn
+
+    monkeypatch.setattr(db, "begin", renew_between)
+    assert runs.recover() == []
+    monkeypatch.setattr(db, "begin", begin)
+    assert runs.claim("test", "other-process", 30) is None  # not queued again
+    assert holder.finish(claimed, "slow-process", "SUCCEEDED") is not None

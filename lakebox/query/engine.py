@@ -84,19 +84,22 @@ class QueryEngine:
         default_database: str | None = None,
         *,
         principal: Principal,
+        before_commit: Callable[[], None] = lambda: None,
     ) -> QueryResult:
         """Run one query for ``principal``: every table it reads or writes (views' tables
         included) is authorized first. ``on_connect`` receives the DuckDB connection, so
-        another thread can interrupt it (timeouts, cancellation)."""
+        another thread can interrupt it (timeouts, cancellation). ``before_commit`` is called just
+        before a write becomes visible (a table commit, a view saved); it may raise to stop the
+        statement there, and past it the statement completes."""
         import duckdb
 
         tree = parse_one(sql, dialect)
         statement = classify(tree, default_database)
         self.access.authorize_all(principal, statement.wanted())
         if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):
-            return self._view_ddl(tree, sql, dialect, default_database, principal)
+            return self._view_ddl(tree, sql, dialect, default_database, principal, before_commit)
         if statement.kind != "SELECT":
-            return self._table_write(tree, default_database, on_connect, principal)
+            return self._table_write(tree, default_database, on_connect, principal, before_commit)
         marker = uuid.uuid4().hex[:12]
         sources = self._sources(tree, statement.reads, {}, marker, principal)
         self._check_scan(sources)
@@ -248,11 +251,13 @@ class QueryEngine:
         dialect: str,
         default_database: str | None,
         principal: Principal,
+        before_commit: Callable[[], None],
     ) -> QueryResult:
         import pyarrow as pa
 
         db, name = target(tree, default_database, noun="view")
         if isinstance(tree, exp.Drop):
+            before_commit()
             drop_view(self.catalog, db, name, bool(tree.args.get("exists")))
             return QueryResult([], pa.table({}), 0, 0, 0.0)
         select = tree.expression
@@ -264,6 +269,7 @@ class QueryEngine:
             f"SELECT * FROM ({to_duckdb(select)}) LIMIT 0", "duckdb", principal=principal
         )
         columns = [Column(n, duck_to_catalog(t)) for n, t in probe.columns]
+        before_commit()
         save_view(
             self.catalog,
             db,
@@ -281,6 +287,7 @@ class QueryEngine:
         default_database: str | None,
         on_connect: Callable[[Any], None] | None,
         principal: Principal,
+        before_commit: Callable[[], None],
     ) -> QueryResult:
         """CTAS, CREATE TABLE, INSERT INTO and DROP TABLE on Iceberg tables (see writes.py).
         The result is one row, ``rows``: how many rows were written (as Trino reports)."""
@@ -288,6 +295,7 @@ class QueryEngine:
 
         db, name = target(tree, default_database)
         if isinstance(tree, exp.Drop):
+            before_commit()
             try:
                 self.iceberg.drop(db, name)
             except NotFound:
@@ -303,11 +311,14 @@ class QueryEngine:
             if tree.expression is None:
                 if not isinstance(tree.this, exp.Schema):
                     raise InvalidArgument("CREATE TABLE needs its columns or AS SELECT ...")
-                self.iceberg.create(db, name, defined_columns(tree), options.partition_by)
+                columns = defined_columns(tree)
+                before_commit()
+                self.iceberg.create(db, name, columns, options.partition_by)
                 return _written(None, 0)
             result = self._rows_to_write(tree.expression, default_database, on_connect, principal)
             columns = result_columns(result.table.schema)
             data = result.table.rename_columns([c.name for c in columns])
+            before_commit()
             self.iceberg.create(db, name, columns, options.partition_by, data=data)
             return _written(result, data.num_rows)
         assert isinstance(tree, exp.Insert)
@@ -333,6 +344,7 @@ class QueryEngine:
                 f"the query returns {result.table.num_columns}"
             )
         data = result.table.rename_columns(names)
+        before_commit()
         self.iceberg.append(db, name, data)
         return _written(result, data.num_rows)
 

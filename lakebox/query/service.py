@@ -253,6 +253,7 @@ class QueryService:
                 on_connect=lambda con: control.on_interrupt(con.interrupt),
                 default_database=params.get("database"),
                 principal=self.principals(run.principal_id),
+                before_commit=control.commit_point,
             )
         finally:
             control.on_interrupt(None)

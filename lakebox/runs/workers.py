@@ -50,6 +50,7 @@ class RunControl:
         self.progress: dict[str, Any] = {}
         self._interrupt: Callable[[], None] | None = None
         self._lock = threading.Lock()
+        self.committing = False
 
     @property
     def stopping(self) -> bool:
@@ -63,8 +64,20 @@ class RunControl:
         if interrupt is not None and self.stopping:
             raise LakeboxError("stopped before it started")
 
+    def commit_point(self) -> None:
+        """The work is about to become visible (a table commit): past here it completes, so a
+        stop is refused rather than reported over work that was done; a stop that came
+        before ends it now."""
+        with self._lock:
+            if self.stopping:
+                raise LakeboxError("stopped before its commit")
+            self.committing = True
+
     def stop(self, timed_out: bool = False) -> None:
-        (self.timed_out if timed_out else self.cancelled).set()
+        with self._lock:
+            if self.committing:
+                return
+            (self.timed_out if timed_out else self.cancelled).set()
         # An interrupt that lands just before the work starts (DuckDB between connect and
         # execute) is lost: keep interrupting until the work says it is done, for a while.
         threading.Thread(target=self._interrupt_until_done, daemon=True).start()

@@ -4,6 +4,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -218,3 +219,31 @@ def test_a_query_whose_results_cannot_be_written_fails_with_the_reason(
     done = service.wait(service.submit("SELECT 1 AS x", "athena", by=key.principal).id, by=SYSTEM)
     assert done.state == "FAILED" and "cannot write object 'query-results/" in (done.error or "")
     assert service.cancel(done.id, by=SYSTEM).state == "FAILED"  # final: nothing to cancel
+
+
+def test_a_cancel_during_a_commit_cannot_undo_it(
+    setup: tuple[QueryService, AccessKeys, Lake], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancel (or the time limit) that arrives while an INSERT commits is refused: the rows
+    are in the table, so the execution SUCCEEDED (a client told otherwise would insert them
+    again). A cancel before the commit stops it: nothing is written."""
+    service, keys, _ = setup
+    key = keys.create("k", "engineer", by=SYSTEM).key
+
+    def run(sql: str) -> Any:
+        return service.wait(service.submit(sql, "athena", by=key.principal).id, by=SYSTEM)
+
+    assert run("CREATE TABLE cur.t AS SELECT 1 AS x").state == "SUCCEEDED"
+    iceberg = service.engine.iceberg
+    append = iceberg.append
+
+    def cancelled_while_committing(db: str, name: str, data: Any) -> Any:
+        for qid in list(service.workers._controls):
+            service.cancel(qid, by=SYSTEM)
+        return append(db, name, data)
+
+    monkeypatch.setattr(iceberg, "append", cancelled_while_committing)
+    assert run("INSERT INTO cur.t SELECT 2 AS x").state == "SUCCEEDED"
+    monkeypatch.setattr(iceberg, "append", append)
+    rows = run("SELECT x FROM cur.t ORDER BY x")
+    assert service.results(rows.id, by=SYSTEM)["rows"] == [[1], [2]]

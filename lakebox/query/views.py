@@ -28,17 +28,6 @@ def save_view(
     columns: list[Column],
     replace: bool,
 ) -> CatalogTable:
-    try:
-        existing = catalog.table(database, name)
-    except NotFound:
-        existing = None
-    if existing is not None:
-        if existing.definition.format != "view":
-            raise AlreadyExists(f"{database}.{name} is a table, not a view")
-        if not replace:
-            raise AlreadyExists(
-                f"view {database}.{name} already exists; use CREATE OR REPLACE VIEW"
-            )
     definition = TableDefinition(
         location="",
         format="view",
@@ -46,7 +35,20 @@ def save_view(
         format_options={"sql": sql, "dialect": dialect},
         properties={},
     )
-    return catalog.put_table(database, name, definition, source="query:create-view").table
+
+    def define(existing: CatalogTable | None) -> TableDefinition:
+        # Checked on the table as it is at the commit (again if another writer commits
+        # first), so a table made meanwhile under this name is never overwritten by a view.
+        if existing is not None:
+            if existing.definition.format != "view":
+                raise AlreadyExists(f"{database}.{name} is a table, not a view")
+            if not replace:
+                raise AlreadyExists(
+                    f"view {database}.{name} already exists; use CREATE OR REPLACE VIEW"
+                )
+        return definition
+
+    return catalog.put_table(database, name, define, source="query:create-view").table
 
 
 def drop_view(catalog: Catalog, database: str, name: str, if_exists: bool) -> None:

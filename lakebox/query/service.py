@@ -10,8 +10,10 @@ page by page.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -202,6 +204,22 @@ class QueryService:
         if run.state == "RUNNING":
             self.workers.cancel_here(qid)
         return QueryExecution.of(run)
+
+    async def wait_async(self, qid: str, timeout: float, *, by: Principal) -> QueryExecution:
+        """``wait`` for the event loop: no thread is held while waiting (a client waiting for
+        a long query costs nothing but a timer); the database is asked twice a second, for
+        queries that run on another server."""
+        execution = await asyncio.to_thread(self.get, qid, by=by)
+        deadline = time.monotonic() + timeout
+        pause, since_db = 0.002, 0.0
+        while execution.state in ("QUEUED", "RUNNING") and time.monotonic() < deadline:
+            await asyncio.sleep(pause)
+            since_db += pause
+            pause = min(pause * 2, 0.1)
+            if self.workers.finished_here(qid) or since_db >= 0.5:
+                since_db = 0.0
+                execution = await asyncio.to_thread(self._get, qid)
+        return execution
 
     def wait(self, qid: str, timeout: float = 60.0, *, by: Principal) -> QueryExecution:
         self.get(qid, by=by)

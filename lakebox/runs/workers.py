@@ -217,6 +217,11 @@ class RunWorkers:
         control.stop()
         return True
 
+    def finished_here(self, run_id: str) -> bool:
+        """Whether a worker of this process ended the run (recently)."""
+        with self._finished:
+            return run_id in self._done
+
     def wait(self, run_id: str, timeout: float) -> Run:
         """The run once final, or as it is when ``timeout`` runs out."""
         deadline = time.monotonic() + timeout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 from typing import Any
 
 from starlette.requests import Request
@@ -15,6 +16,25 @@ from lakebox.instance import Lakebox
 from lakebox.query.dialects import DEFAULT_DIALECT
 from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
+
+MAX_WAIT_S = 60.0
+
+
+def _wait(value: Any) -> float:
+    """``"wait"``: seconds to wait for the query to end before answering (0 to 60)."""
+    if value is None:
+        return 0.0
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not 0 <= value <= MAX_WAIT_S
+    ):
+        raise InvalidArgument(
+            f"'wait' must be a number of seconds from 0 to {MAX_WAIT_S:.0f}, got {value!r}; "
+            "for longer queries, poll GET /v1/queries/{id}"
+        )
+    return float(value)
 
 
 async def start(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
@@ -36,10 +56,9 @@ async def start(request: Request, box: Lakebox, who: Principal, body: bytes) -> 
         by=who,
         default_database=str(database) if database else None,
     )
-    if params.get("wait"):
-        execution = await asyncio.to_thread(
-            box.queries.wait, execution.id, float(params["wait"]), by=who
-        )
+    wait = _wait(params.get("wait"))
+    if wait:
+        execution = await box.queries.wait_async(execution.id, wait, by=who)
     return json_response(execution.as_json(), status=202 if execution.state == "QUEUED" else 200)
 
 

@@ -132,3 +132,48 @@ def test_a_slow_metadata_database_stalls_no_other_request(server: RunningServer)
         for t in waiting:
             t.join(timeout=60)
     assert results == [201, 201, 201]
+
+
+@pytest.mark.parametrize("wait", ["abc", -1, 61, True, [1]])
+def test_wait_is_a_bounded_number(client: TestClient, wait: Any) -> None:
+    resp = client.post("/v1/queries", json={"sql": "SELECT 1", "wait": wait})
+    assert resp.status_code == 400
+    assert resp.json()["error"].startswith("'wait' must be a number of seconds from 0 to 60")
+
+
+@pytest.mark.slow
+def test_waiting_clients_hold_no_thread(server: RunningServer) -> None:
+    """Clients waiting on queries that stay QUEUED (here: more than the workers) leave every
+    other request its speed: waiting holds no worker thread."""
+    headers = {"Authorization": f"Bearer {server.credential['token']}"}
+    firehose = server.firehose()
+    firehose.create_delivery_stream(DeliveryStreamName="n")
+    firehose.put_record_batch(
+        DeliveryStreamName="n", Records=[{"Data": b'{"v": %d}\n' % i} for i in range(300)]
+    )
+    httpx.post(f"{server.url}/v1/streams/n/flush", headers=headers, timeout=60)
+    crawler = {"name": "c", "prefixes": ["raw/n/"], "database": "lake"}
+    httpx.post(f"{server.url}/v1/crawlers", json=crawler, headers=headers, timeout=60)
+    server.cli("crawlers", "run", "c")
+    slow = "SELECT sum(a.v * b.v * c.v * d.v) FROM lake.n a, lake.n b, lake.n c, lake.n d"
+    waiting = [
+        threading.Thread(
+            target=httpx.post,
+            args=(f"{server.url}/v1/queries",),
+            kwargs={"json": {"sql": slow, "wait": 8}, "headers": headers, "timeout": 30},
+        )
+        for _ in range(8)
+    ]
+    for t in waiting:
+        t.start()
+    time.sleep(1.0)
+    started = time.monotonic()
+    for _ in range(5):
+        assert httpx.get(f"{server.url}/v1/databases", headers=headers, timeout=10).is_success
+    assert time.monotonic() - started < 2.0
+    for t in waiting:
+        t.join()
+    queries = httpx.get(f"{server.url}/v1/queries", headers=headers, timeout=10).json()
+    for q in queries["queries"]:
+        if q["state"] in ("QUEUED", "RUNNING"):
+            httpx.post(f"{server.url}/v1/queries/{q['id']}/cancel", headers=headers, timeout=10)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog, CatalogTable, TableDefinition, table_name
 from lakebox.catalog.types import Array, Decimal, Struct, Type, parse, render
-from lakebox.errors import AlreadyExists, InvalidArgument, NotFound
+from lakebox.errors import AlreadyExists, CommitConflict, InvalidArgument, NotFound
 from lakebox.meta.database import Database
 from lakebox.storage.base import ObjectInfo, ObjectStore
 from lakebox.storage.events import ObjectEvents
@@ -64,6 +64,12 @@ WRITE_PROPERTIES = {
 # The source of the ObjectCreated events of Iceberg data files: ``iceberg:<db>.<table>@<snapshot
 # id>``. Consumers that follow raw objects (event crawlers) leave these out.
 ICEBERG_EVENT_SOURCE = "iceberg:"
+# Metadata files as Iceberg's catalogs name them, ``<version>-<uuid>.metadata.json``: PyIceberg
+# and Java's JdbcCatalog both number a commit's file one more than the current one's.
+_METADATA_FILE = re.compile(r"(\d+)-[^/]*\.metadata\.json")
+# How many times a drop takes the catalog entry again when registrations of commits made before
+# the drop keep changing it.
+DROP_ATTEMPTS = 5
 
 
 def event_source(database: str, name: str, snapshot_id: int) -> str:
@@ -425,14 +431,22 @@ class IcebergTables:
         return plan
 
     def _register(self, database: str, name: str, table: IcebergTable, source: str) -> CatalogTable:
-        """Keep the lakebox catalog's entry in step with the Iceberg table's metadata."""
+        """Keep the lakebox catalog's entry in step with the Iceberg table's metadata.
+
+        Registrations of concurrent commits may arrive in any order: the entry moves only to
+        metadata newer than the one it has (see :func:`_commit_order`), so an older commit
+        registered late leaves it as it is and the entry is answered. If the entry is of
+        another Iceberg table under the name (``table_uuid``), the one the Iceberg catalog
+        has now wins. A table of another kind holding the name is never overwritten
+        (:class:`AlreadyExists`).
+        """
         snapshot = table.current_snapshot()
-        location = table.location()
+        metadata = table.metadata
         warehouse, _ = self._warehouse()
+        ours = _commit_order(table.metadata_location, metadata.last_updated_ms)
+        uuid = str(metadata.table_uuid)
         definition = TableDefinition(
-            location=f"{ZONE}/" + location.split(f"/{ZONE}/", 1)[1].rstrip("/") + "/"
-            if f"/{ZONE}/" in location
-            else location,
+            location=_lake_location(table.location()),
             format="iceberg",
             columns=columns_of(table.schema()),
             partition_keys=[],
@@ -442,11 +456,37 @@ class IcebergTables:
                 "metadata_location": table.metadata_location,
                 "current_snapshot_id": snapshot.snapshot_id if snapshot else None,
                 "snapshot_count": len(table.snapshots()),
+                "last_updated_ms": metadata.last_updated_ms,
+                "table_uuid": uuid,
                 "warehouse": warehouse,
                 "last_change": datetime.now(UTC).isoformat(),
             },
         )
-        return self.catalog.put_table(database, name, definition, source=source).table
+
+        def define(existing: CatalogTable | None) -> TableDefinition:
+            # Decided on the entry as it is at the commit (again if another writer commits
+            # first), not on an earlier read.
+            if existing is None:
+                return definition
+            if existing.definition.format != "iceberg":
+                raise AlreadyExists(
+                    f"table {database}.{name} already exists (a {existing.definition.format} table)"
+                )
+            props = existing.definition.properties
+            if props.get("table_uuid", uuid) != uuid:
+                # Another Iceberg table under this name (one was dropped, the name made again):
+                # their commits cannot be compared; the one the Iceberg catalog has now wins.
+                if self.metadata_location(database, name) != table.metadata_location:
+                    raise _Superseded(existing)
+                return definition
+            if _commit_order(props.get("metadata_location"), props.get("last_updated_ms")) > ours:
+                raise _Superseded(existing)
+            return definition
+
+        try:
+            return self.catalog.put_table(database, name, define, source=source).table
+        except _Superseded as newer:
+            return newer.entry
 
     def create(
         self,
@@ -460,7 +500,11 @@ class IcebergTables:
         one atomic commit, so a failed write leaves no table behind. ``partition_by`` takes
         column names and Athena's transforms: ``year(ts)``, ``month(ts)``, ``day(ts)``,
         ``hour(ts)``, ``bucket(16, id)``, ``truncate(10, name)``."""
-        from pyiceberg.exceptions import NamespaceAlreadyExistsError, TableAlreadyExistsError
+        from pyiceberg.exceptions import (
+            NamespaceAlreadyExistsError,
+            NoSuchTableError,
+            TableAlreadyExistsError,
+        )
         from pyiceberg.partitioning import PartitionSpec
 
         if table_name(name) != name:
@@ -495,7 +539,15 @@ class IcebergTables:
                 table = txn.commit_transaction()
         except TableAlreadyExistsError:
             raise AlreadyExists(f"Iceberg table {database}.{name} already exists") from None
-        return self._register(database, name, table, "iceberg:create")
+        try:
+            return self._register(database, name, table, "iceberg:create")
+        except AlreadyExists:
+            # Another writer (a crawl, a view) took the name in the catalog since the check
+            # above: the Iceberg table just made has no entry to be read through; remove it.
+            with contextlib.suppress(NoSuchTableError):
+                sql.drop_table((database, name))
+            self._delete_files(_lake_location(table.location()))
+            raise
 
     def drop(self, database: str, name: str) -> None:
         """Drop the table and delete its data and metadata files (as Athena does for Iceberg)."""
@@ -508,9 +560,31 @@ class IcebergTables:
             )
         with contextlib.suppress(NoSuchTableError):
             self.sql_catalog().drop_table((database, name))
-        self.catalog.drop_table(entry)
-        if entry.definition.location.startswith(f"{ZONE}/"):
-            for info in list(self.store.list(entry.definition.location)):
+        for attempt in range(1, DROP_ATTEMPTS + 1):
+            try:
+                self.catalog.drop_table(entry)
+                break
+            except CommitConflict as conflict:
+                # A commit made before the Iceberg table was dropped registered after: the
+                # entry is still the dropped table's, changed since it was read. Drop it as
+                # it is now, unless the name went to another table meanwhile.
+                if attempt == DROP_ATTEMPTS:
+                    raise
+                try:
+                    fresh = self.catalog.table(database, name)
+                except NotFound:
+                    break
+                if (fresh.id, fresh.created_at) != (entry.id, entry.created_at):
+                    break
+                if fresh.definition.format != "iceberg":
+                    raise conflict from None
+                entry = fresh
+        self._delete_files(entry.definition.location)
+
+    def _delete_files(self, location: str) -> None:
+        """The files of a table in the curated zone; anything else is left alone."""
+        if location.startswith(f"{ZONE}/"):
+            for info in list(self.store.list(location)):
                 self.store.delete(info.key)
 
     def evolve(
@@ -577,3 +651,27 @@ class IcebergTables:
             )
         table.manage_snapshots().set_current_snapshot(snapshot_id).commit()
         return self._register(database, name, self._load(database, name), "iceberg:rollback")
+
+
+class _Superseded(Exception):
+    """The catalog entry already describes newer metadata than a registration's."""
+
+    def __init__(self, entry: CatalogTable) -> None:
+        super().__init__(f"{entry.database}.{entry.name}")
+        self.entry = entry
+
+
+def _lake_location(location: str) -> str:
+    """A table's location as the lakebox catalog keeps it: a prefix in the lake for tables in
+    the curated zone, the URL as it is otherwise."""
+    if f"/{ZONE}/" in location:
+        return f"{ZONE}/" + location.split(f"/{ZONE}/", 1)[1].rstrip("/") + "/"
+    return location
+
+
+def _commit_order(metadata_location: Any, last_updated_ms: Any) -> tuple[int, int]:
+    """Where a metadata file of one table comes in its commits: by the version in its name
+    (every commit through an Iceberg catalog numbers its file one more than the current one's),
+    then by the metadata's ``last-updated-ms`` (files named otherwise; -1 and 0 if unknown)."""
+    match = _METADATA_FILE.fullmatch(str(metadata_location or "").rsplit("/", 1)[-1])
+    return (int(match.group(1)) if match else -1, int(last_updated_ms or 0))

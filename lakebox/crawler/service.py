@@ -33,6 +33,7 @@ from lakebox.crawler.tables import crawlers
 from lakebox.errors import AlreadyExists, CommitConflict, InvalidArgument, LakeboxError, NotFound
 from lakebox.meta.database import Database
 from lakebox.runs import Run, RunControl, RunFailed, Runs
+from lakebox.storage.areas import internal_area
 from lakebox.storage.base import ObjectInfo, ObjectStore
 from lakebox.storage.events import ObjectEvents
 
@@ -149,8 +150,8 @@ class Crawlers:
 
     def run_record(self, run_id: str) -> CrawlRun:
         run = self.runs.get(run_id, noun="crawl run")
-        if run.kind != KIND:
-            raise NotFound(f"crawl run {run_id!r} not found (it is a {run.kind} run)")
+        if run.kind != KIND:  # another kind's run is none of a crawl run's business
+            raise NotFound(f"crawl run {run_id!r} not found")
         return CrawlRun.of(run)
 
     def latest_event_id(self) -> int:
@@ -258,6 +259,8 @@ class Crawlers:
             base = info.key.rsplit("/", 1)[-1]
             if base.startswith(("_", ".")):
                 continue  # _SUCCESS, .crc and the like are not data
+            if internal_area(info.key) is not None:
+                continue  # others' query results, Iceberg tables' files: not raw data
             out.append((prefix, info))
         return out
 

@@ -36,6 +36,16 @@ class CrawlerSettings:
             )
         if not self.prefixes:
             raise InvalidArgument("a crawler needs at least one --prefix")
+        from lakebox.crawler.layout import normalize_prefix
+        from lakebox.storage.areas import internal_area
+
+        for prefix in self.prefixes:
+            area = internal_area(normalize_prefix(prefix))
+            if area is not None:
+                raise InvalidArgument(
+                    f"prefix {prefix!r} is inside {area}, which lakebox keeps for itself "
+                    "(query results, Iceberg tables' files); crawl raw data instead"
+                )
         if not NAME_RE.fullmatch(self.database):
             raise InvalidArgument(f"database name {self.database!r} is not valid")
         if self.update_behavior not in UPDATE_BEHAVIORS:

@@ -109,6 +109,11 @@ class IngestService:
         self.access.authorize(by, "stream:describe", Resource("stream", name))
         return self.get_stream(name)
 
+    def is_cached(self, name: str) -> bool:
+        """Whether the stream is known without asking the metadata database."""
+        with self._cache_lock:
+            return name in self._cache
+
     def stream_for_put(self, name: str, *, by: Principal) -> DeliveryStream:
         """The stream ``by`` may put records to (checked before a request's records are parsed)."""
         self.access.authorize(by, "stream:put", Resource("stream", name))

@@ -107,6 +107,8 @@ class SavedQueries:
         return [_saved(r) for r in rows]
 
     def delete(self, id_or_name: str, *, by: Principal) -> None:
+        # Who may not even read saved queries learns nothing of which names exist.
+        self.access.authorize(by, "saved-query:read", Resource("saved-query", id_or_name))
         query = self._get(id_or_name)
         self.access.authorize(
             by, "saved-query:delete", Resource("saved-query", query.name, owner=query.created_by)

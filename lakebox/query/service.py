@@ -22,17 +22,24 @@ from typing import Any
 import orjson
 
 from lakebox.auth.access import Access, Principal, Resource
-from lakebox.errors import AccessDenied, InvalidArgument, LakeboxError, ServiceUnavailable
+from lakebox.errors import (
+    AccessDenied,
+    InvalidArgument,
+    LakeboxError,
+    NotFound,
+    ServiceUnavailable,
+)
 from lakebox.query.dialects import DIALECTS
 from lakebox.query.engine import QueryEngine
 from lakebox.query.statements import classify_sql
 from lakebox.runs import Run, RunControl, RunKind, Runs, RunState, RunWorkers
+from lakebox.storage.areas import QUERY_RESULTS
 from lakebox.storage.lake import Lake
 
 log = logging.getLogger(__name__)
 
 KIND = "query"
-RESULTS_PREFIX = "query-results/"
+RESULTS_PREFIX = QUERY_RESULTS
 MAX_PAGE = 1000
 
 
@@ -181,7 +188,7 @@ class QueryService:
     def _get(self, qid: str) -> QueryExecution:
         run = self.runs.get(qid, noun="query execution")
         if run.kind != KIND:
-            raise InvalidArgument(f"{qid} is a {run.kind} run, not a query execution")
+            raise NotFound(f"query execution {qid!r} not found")
         return QueryExecution.of(run)
 
     def history(

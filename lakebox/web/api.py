@@ -17,6 +17,7 @@ from lakebox.ingest.streams import DeliveryStream
 from lakebox.instance import Lakebox
 from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
+from lakebox.web.puts import check_put
 
 MAX_PLAIN_RECORDS = 10_000
 
@@ -135,7 +136,7 @@ def parse_plain_records(body: bytes, content_type: str) -> list[bytes | RecordRe
 
 async def put_records(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
     name = request.path_params["name"]
-    box.ingest.stream_for_put(name, by=who)
+    await check_put(box, name, who)
     entries = parse_plain_records(body, request.headers.get("content-type", ""))
     if not entries:
         raise InvalidArgument("the body holds no records (send NDJSON lines or a JSON array)")

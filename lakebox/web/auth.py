@@ -7,7 +7,7 @@ import asyncio
 from starlette.requests import Request
 
 from lakebox.auth.keys import AccessKey, AccessKeys
-from lakebox.auth.sigv4 import verify
+from lakebox.auth.sigv4 import parse_authorization, verify
 from lakebox.errors import AuthenticationFailed
 
 
@@ -15,17 +15,21 @@ async def authenticate(request: Request, body: bytes, keys: AccessKeys) -> Acces
     """The caller's key. A key not yet cached is looked up in the metadata database in a
     worker thread: a slow database never stalls the event loop (and every other request)."""
     key_id = _key_id(request.headers.get("authorization", ""))
-    if key_id is not None and not keys.is_cached(key_id):
-        return await asyncio.to_thread(_authenticate, request, body, keys)
-    return _authenticate(request, body, keys)
+    if key_id and keys.is_cached(key_id):
+        return _authenticate(request, body, keys)
+    return await asyncio.to_thread(_authenticate, request, body, keys)
 
 
 def _key_id(header: str) -> str | None:
+    """The key id the request names, read as verification will read it (None: none, or a
+    header verification will refuse without looking anything up)."""
     if header.lower().startswith("bearer "):
         return header[7:].strip().partition(":")[0]
     if header.startswith("AWS4-"):
-        _, _, rest = header.partition("Credential=")
-        return rest.partition("/")[0] or None
+        try:
+            return parse_authorization(header).access_key_id
+        except AuthenticationFailed:
+            return None
     return None
 
 

@@ -21,6 +21,7 @@ from lakebox.instance import Lakebox
 from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import FIREHOSE_ERRORS
 from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
+from lakebox.web.puts import check_put
 
 TARGET_PREFIX = "Firehose_20150804."
 
@@ -61,6 +62,7 @@ async def put_record(box: Lakebox, who: Principal, params: dict[str, Any]) -> di
         raise LimitExceeded(
             f"record is {len(decoded)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
         )
+    await check_put(box, name, who)
     ack = await asyncio.wrap_future(box.ingest.put_records(name, [decoded], by=who))
     return {"RecordId": ack.record_ids()[0], "Encrypted": False}
 
@@ -70,7 +72,7 @@ async def put_record_batch(box: Lakebox, who: Principal, params: dict[str, Any])
     records = params.get("Records")
     if not isinstance(records, list):
         raise InvalidArgument("Records must be a list of {Data: base64}")
-    box.ingest.stream_for_put(name, by=who)  # refused or unknown: before any parsing
+    await check_put(box, name, who)  # refused or unknown: before any parsing
     box.ingest.check_batch(len(records), 0)
     try:  # the common case, all well-formed, without per-record Python calls
         decoded: list[bytes | RecordResult] = [

@@ -225,3 +225,21 @@ def test_a_partition_whose_object_turns_bad_is_kept(crawlers: Crawlers, lake: La
     assert run.report["partitions_removed"] == 1  # hour 18: its data is really gone
     hours = [p.values[-1] for p in crawlers.catalog.partitions("lake", "t")]
     assert hours == ["19", "20"]  # hour 19 stays: its object exists, only unreadable now
+
+
+def test_lakebox_own_areas_are_never_crawled(db: Database, tmp_path: Path) -> None:
+    """Query results belong to whoever ran the query and Iceberg files to their tables: a
+    crawler may not be pointed at them, and one over the whole lake passes them by."""
+    from lakebox.errors import InvalidArgument
+
+    lake = Lake(LocalStore(tmp_path / "data"), ObjectEvents(db))
+    lake.put("query-results/q1.csv", b'"s","n"\n"secret","1"\n')
+    lake.put("curated/t/data/x.json", b'{"a": 1}\n')
+    lake.put("raw/e/x.json", b'{"a": 1}\n')
+    crawlers = Crawlers(db, Catalog(db), lake.store, lake.events)
+    for prefix in ("query-results/", "/query-results", "curated/t/"):
+        with pytest.raises(InvalidArgument, match="which lakebox keeps for itself"):
+            CrawlerSettings(name="peek", prefixes=[prefix], database="peek")
+    crawlers.create(CrawlerSettings(name="all", prefixes=[""], database="lake"))
+    run = crawlers.run("all")
+    assert run.report["tables_created"] == ["lake.raw"], run.report

@@ -15,6 +15,7 @@ from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.crawler.service import Crawlers
 from lakebox.crawler.settings import CrawlerSettings
+from lakebox.errors import InvalidArgument
 from lakebox.meta.database import Database
 from lakebox.storage import Lake, LocalStore, ObjectEvents
 
@@ -73,9 +74,10 @@ def test_event_crawls_leave_iceberg_data_files_to_their_tables(
 ) -> None:
     catalog = crawlers.catalog
     iceberg = IcebergTables(db, catalog, lake.store, lake.events)
-    crawlers.create(
+    with pytest.raises(InvalidArgument, match="curated/, which lakebox keeps for itself"):
         CrawlerSettings(name="cur", prefixes=["curated/"], database="lake", events=True)
-    )
+    # a crawler over the whole lake passes the Iceberg files by
+    crawlers.create(CrawlerSettings(name="cur", prefixes=[""], database="whole", events=True))
     crawlers.create(CrawlerSettings(name="raw", prefixes=["raw/"], database="lake", events=True))
     iceberg.create(
         "sales",
@@ -89,8 +91,8 @@ def test_event_crawls_leave_iceberg_data_files_to_their_tables(
 
     cur = crawlers.run("cur", mode="events")
     assert cur.state == "SUCCEEDED"
-    assert cur.report["tables_created"] == [] and cur.report["objects_read"] == 0
-    assert any("2 data files of Iceberg tables not read" in n for n in cur.report["notes"])
+    assert cur.report["tables_created"] == ["whole.raw"] and cur.report["objects_read"] == 1
+    assert catalog.tables("whole")[0].definition.location == "raw/"
     assert crawlers.position("cur") == lake.events.head()
 
     raw = crawlers.run("raw", mode="events")

@@ -87,6 +87,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Crawls this server runs at once (one at a time per crawler, whatever the setting).",
     ),
     Setting(
+        "crawl_timeout_s",
+        float,
+        _const(3600.0),
+        "A crawl running longer is stopped (FAILED); crawling again goes on where it stopped.",
+    ),
+    Setting(
         "run_lease_s",
         float,
         _const(30.0),
@@ -122,6 +128,7 @@ class Settings:
     query_bytes_scanned_cutoff: int
     query_memory_limit: str
     crawl_concurrency: int
+    crawl_timeout_s: float
     run_lease_s: float
     max_request_bytes: int
 

@@ -62,7 +62,13 @@ class Lakebox:
         self.scheduler = Scheduler(self.db)
         self.crawlers = Crawlers(self.db, self.catalog, self.store, self.events)
         self.workers.register(
-            RunKind(CRAWL, self.crawlers.execute, threads=settings.crawl_concurrency)
+            RunKind(
+                CRAWL,
+                self.crawlers.execute,
+                threads=settings.crawl_concurrency,
+                timeout_s=settings.crawl_timeout_s,
+                timeout_message=lambda s: f"the crawl ran longer than the {s:.0f} s limit",
+            )
         )
         self.scheduler.on_tick(CrawlTriggers(self.crawlers, self.workers))
         self.crawler_ops = CrawlerOperations(self.crawlers, self.workers, self.access)

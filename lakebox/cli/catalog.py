@@ -352,6 +352,13 @@ def crawlers_delete(name: str) -> None:
     console.print(f"deleted crawler [bold]{name}[/bold]")
 
 
+@crawlers.command("cancel")
+def crawlers_cancel(run_id: Annotated[str, typer.Argument(help="The crawl run's id.")]) -> None:
+    """Cancel a crawl run: a queued one ends now, a running one at its next object."""
+    run = _client().request("POST", f"/v1/crawl-runs/{run_id}/cancel")
+    console.print(f"crawl run {escape(run['id'])} of {escape(run['crawler'])}: {run['state']}")
+
+
 @crawlers.command("run")
 def crawlers_run(
     name: str,

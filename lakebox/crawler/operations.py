@@ -58,6 +58,18 @@ class CrawlerOperations:
         self.access.authorize(by, "crawler:read", Resource("crawler", run.crawler))
         return run
 
+    def cancel(self, run_id: str, *, by: Principal) -> CrawlRun:
+        """Cancel a crawl from any server: a queued one ends now; a running one stops at its
+        next object (it may have updated some tables already: crawling again completes it)."""
+        run = self.crawlers.run_record(run_id)
+        self.access.authorize(by, "crawler:run", Resource("crawler", run.crawler))
+        if run.state not in ("QUEUED", "RUNNING"):
+            return run
+        cancelled = self.crawlers.runs.request_cancel(run_id, "cancelled before it started")
+        if cancelled.state == "RUNNING":
+            self.workers.cancel_here(run_id)
+        return CrawlRun.of(cancelled)
+
     def progress(self, run_id: str) -> dict[str, Any] | None:
         """Objects done and total of a crawl running in this process (None elsewhere)."""
         return self.workers.progress(run_id)

@@ -200,6 +200,8 @@ class Crawlers:
         """The run layer's executor for crawl runs."""
 
         def progress(done: int, total: int) -> None:
+            if control.stopping:  # cancelled or out of time: stop between objects
+                raise LakeboxError("stopped")
             control.progress.update(done=done, total=total)
 
         report = self.crawl(run.subject or "", str(run.params.get("mode", "full")), progress)

@@ -201,6 +201,11 @@ async def get_run(request: Request, box: Lakebox, who: Principal, body: bytes) -
     return await asyncio.to_thread(_run_json, box, request.path_params["id"], who)
 
 
+async def cancel_run(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
+    run = await asyncio.to_thread(box.crawler_ops.cancel, request.path_params["id"], by=who)
+    return run.as_json()
+
+
 routes = [
     Route("/v1/databases", endpoint(list_databases), methods=["GET"]),
     Route("/v1/databases", endpoint(create_database), methods=["POST"]),
@@ -227,4 +232,5 @@ routes = [
     Route("/v1/crawlers/{name}/runs", endpoint(list_runs), methods=["GET"]),
     Route("/v1/crawlers/{name}/runs", endpoint(start_run), methods=["POST"]),
     Route("/v1/crawl-runs/{id}", endpoint(get_run), methods=["GET"]),
+    Route("/v1/crawl-runs/{id}/cancel", endpoint(cancel_run), methods=["POST"]),
 ]

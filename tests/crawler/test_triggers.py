@@ -106,3 +106,25 @@ def test_event_mode_crawls_as_objects_arrive(setup: Setup) -> None:
     setup.scheduler.tick_now()
     [run] = setup.finished("ev", 1)
     assert run.mode == "events" and run.report["tables_created"] == ["lake.t"]
+
+
+def test_crawls_stop_when_cancelled_or_out_of_time(db: Database, tmp_path: Path) -> None:
+    from lakebox.auth.access import Access
+    from lakebox.crawler.operations import CrawlerOperations
+
+    s = Setup(db, tmp_path)
+    for i in range(1500):
+        s.lake.store.put(f"raw/many/{i:05}.json", orjson.dumps({"i": i}) + b"\n", durable=False)
+    s.workers = RunWorkers(s.crawlers.runs, str(tmp_path / "timed"), poll_s=0.05)
+    s.workers.register(RunKind(KIND, s.crawlers.execute, timeout_s=0.05))
+    ops = CrawlerOperations(s.crawlers, s.workers, Access())
+    s.crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake"))
+    queued = ops.start("c", "full", by=SYSTEM)
+    assert ops.cancel(queued.id, by=SYSTEM).state == "CANCELLED"  # no worker yet: at once
+    s.workers.start()
+    try:
+        timed = ops.start("c", "full", by=SYSTEM)
+        [run] = [r for r in s.finished("c", 2) if r.id == timed.id]
+        assert run.state == "FAILED" and "longer than" in run.report["error"], run
+    finally:
+        s.workers.stop()

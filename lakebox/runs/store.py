@@ -18,7 +18,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 import orjson
-from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, true, update
+from sqlalchemy import (
+    Connection,
+    and_,
+    bindparam,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.auth.access import Principal
@@ -134,6 +145,7 @@ _CANCEL_RUNNING = (
     .values(cancel_requested=True)
     .returning(*_r.c)
 )
+_TAKE_WRITE_LOCK = update(_r).where(false()).values(kind=_r.c.kind)
 _HEARTBEAT = (
     update(_r)
     .where(_r.c.owner == bindparam("me"), _r.c.state == "RUNNING")
@@ -202,6 +214,14 @@ class Runs:
                 if conn is None:
                     conn = stack.enter_context(self.db.begin())
                 if limit_per_principal:
+                    # One submit of a principal's at a time, so that the count holds until the
+                    # insert: an advisory lock on PostgreSQL; on SQLite, the write lock, taken
+                    # by a write that changes nothing (a read would not take it).
+                    if self._postgres:
+                        lock = _lock_id(f"submit:{kind}:{by.id}")
+                        conn.execute(select(func.pg_advisory_xact_lock(lock)))
+                    else:
+                        conn.execute(_TAKE_WRITE_LOCK)
                     active = conn.scalar(_ACTIVE_OF, {"kind": kind, "pid": by.id}) or 0
                     if active >= limit_per_principal:
                         raise TooManyRequests(
@@ -257,9 +277,11 @@ class Runs:
         now = datetime.now(UTC)
         params = {"b_kind": kind, "b_owner": owner, "now": now, "b_lease": now + _s(lease_s)}
         with self.db.begin() as conn:
-            if max_running:
-                if self._postgres:  # one claimer of a kind at a time, so the count holds
+            if max_running:  # one claimer of a kind at a time, so the count holds
+                if self._postgres:
                     conn.execute(select(func.pg_advisory_xact_lock(_lock_id(f"claim:{kind}"))))
+                else:
+                    conn.execute(_TAKE_WRITE_LOCK)
                 if (conn.scalar(_RUNNING_OF_KIND, {"kind": kind}) or 0) >= max_running:
                     return None
             row = conn.execute(_CLAIM, params).first()

@@ -263,3 +263,30 @@ def test_a_holder_that_renews_its_lease_during_recovery_keeps_its_run(
     monkeypatch.setattr(db, "begin", begin)
     assert runs.claim("test", "other-process", 30) is None  # not queued again
     assert holder.finish(claimed, "slow-process", "SUCCEEDED") is not None
+
+
+def test_the_per_principal_limit_holds_under_concurrent_submits(db: Database) -> None:
+    from lakebox.errors import TooManyRequests
+
+    accepted: list[str] = []
+    refused: list[str] = []
+    lock = threading.Lock()
+
+    def submit() -> None:
+        mine = Runs(Database(db.url))
+        try:
+            run = mine.submit("test", ALICE, {}, limit_per_principal=3)
+            with lock:
+                accepted.append(run.id)
+        except TooManyRequests as exc:
+            with lock:
+                refused.append(exc.message)
+        finally:
+            mine.db.dispose()
+
+    threads = [threading.Thread(target=submit) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(accepted) == 3 and len(refused) == 5

@@ -305,24 +305,18 @@ class Crawlers:
 
         position = self.position(settings.name)
         infos: list[ObjectInfo] = []
-        iceberg_files: list[ObjectInfo] = []
         while True:
             page = self.events.read(position, limit=5000)
             if not page.events:
                 break
             position = page.position
-            for e in page.events:
-                # Data files of Iceberg tables are not raw tables: their tables are catalogued
-                # when they commit.
-                iceberg = e.source.startswith(ICEBERG_EVENT_SOURCE)
-                (iceberg_files if iceberg else infos).append(
-                    ObjectInfo(e.key, e.size, e.etag, e.event_time)
-                )
-        if ignored := len(self._candidates(settings, iceberg_files)):
-            report.notes.append(
-                f"{ignored} data files of Iceberg tables not read: Iceberg tables are "
-                "catalogued when they commit, not by crawlers"
-            )
+            # Data files of Iceberg tables are not raw tables: their tables are catalogued
+            # when they commit (and they lie in the warehouse, which crawlers pass by).
+            infos += [
+                ObjectInfo(e.key, e.size, e.etag, e.event_time)
+                for e in page.events
+                if not e.source.startswith(ICEBERG_EVENT_SOURCE)
+            ]
         # An object written twice (redelivery) is read once, at its newest version.
         unique = list({i.key: i for i in infos}.values())
         for plan in self._plan(settings, unique, report, progress):

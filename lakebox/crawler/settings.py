@@ -40,6 +40,13 @@ class CrawlerSettings:
         from lakebox.storage.areas import internal_area
 
         for prefix in self.prefixes:
+            if not isinstance(prefix, str) or "\x00" in prefix:
+                raise InvalidArgument(f"prefix {prefix!r} must be text without NUL characters")
+            if any(part in (".", "..") for part in prefix.split("/")):
+                raise InvalidArgument(
+                    f"prefix {prefix!r} has '.' or '..' segments: prefixes name folders of "
+                    "the lake, from its root"
+                )
             area = internal_area(normalize_prefix(prefix))
             if area is not None:
                 raise InvalidArgument(

@@ -18,6 +18,7 @@ from lakebox.instance import Lakebox
 from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
 from lakebox.web.puts import check_put
+from lakebox.web.requests import CreateKey, CreateStream, parse
 
 MAX_PLAIN_RECORDS = 10_000
 
@@ -58,25 +59,10 @@ async def list_streams(request: Request, box: Lakebox, who: Principal, body: byt
 
 
 async def create_stream(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
-    name = params.pop("name", None)
-    if not isinstance(name, str):
-        raise InvalidArgument("'name' is required")
-    allowed = {
-        "prefix",
-        "error_output_prefix",
-        "buffer_size_mib",
-        "buffer_interval_s",
-        "compression",
-        "partition_keys",
-    }
-    unknown = sorted(set(params) - allowed)
-    if unknown:
-        raise InvalidArgument(
-            f"unknown field(s) {', '.join(unknown)}; allowed: name, {', '.join(sorted(allowed))}"
-        )
+    req = parse(CreateStream, json_object(body))
+    options = req.model_dump(exclude={"name"}, exclude_none=True)
     try:
-        settings = StreamSettings.for_cli(name, **params)
+        settings = StreamSettings.for_cli(req.name, **options)
     except TypeError as exc:
         raise InvalidArgument(str(exc)) from None
     stream = await asyncio.to_thread(box.ingest.create_stream, settings, by=who)
@@ -178,10 +164,8 @@ async def list_keys(request: Request, box: Lakebox, who: Principal, body: bytes)
 
 
 async def create_key(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
-    new = await asyncio.to_thread(
-        box.keys.create, str(params.get("name", "")), str(params.get("role", "producer")), by=who
-    )
+    req = parse(CreateKey, json_object(body))
+    new = await asyncio.to_thread(box.keys.create, req.name, req.role, by=who)
     result = _key_json(new.key)
     result.update(secret_access_key=new.secret_access_key, token=new.token)
     return json_response(result, status=201)

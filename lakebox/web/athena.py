@@ -25,6 +25,21 @@ from lakebox.instance import Lakebox
 from lakebox.query.service import QueryExecution
 from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import ATHENA_ERRORS
+from lakebox.web.requests import (
+    BatchGetNamedQuery,
+    BatchGetQueryExecution,
+    ByNamedQueryId,
+    ByQueryExecutionId,
+    CreateNamedQuery,
+    GetQueryResults,
+    GetTableMetadata,
+    GetWorkGroup,
+    InCatalog,
+    ListQueryExecutions,
+    ListTableMetadata,
+    StartQueryExecution,
+    parse,
+)
 
 TARGET_PREFIX = "AmazonAthena."
 # (pattern on the statement's start, StatementType, SubstatementType) as Athena reports them.
@@ -50,7 +65,6 @@ def statement_type(sql: str) -> tuple[str, str]:
 
 CATALOG = "AwsDataCatalog"
 WORK_GROUP = "primary"
-MAX_RESULTS = 1000
 
 
 # DuckDB result types → the type names Athena reports in ColumnInfo.
@@ -104,13 +118,6 @@ async def athena_endpoint(request: Request, box: Lakebox, action: str) -> Respon
     return await aws_json_endpoint(request, box, "Athena", action, ACTIONS, ATHENA_ERRORS)
 
 
-def _id(params: dict[str, Any]) -> str:
-    qid = params.get("QueryExecutionId")
-    if not isinstance(qid, str) or not qid:
-        raise InvalidArgument("QueryExecutionId is required")
-    return qid
-
-
 def _output(box: Lakebox, execution: QueryExecution) -> str:
     return f"s3://{box.store.bucket}/query-results/{execution.id}.csv"
 
@@ -159,37 +166,39 @@ def execution_shape(box: Lakebox, e: QueryExecution) -> dict[str, Any]:
 
 
 async def start_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    sql = p.get("QueryString")
-    if not isinstance(sql, str) or not sql.strip():
-        raise InvalidArgument("QueryString is required")
-    if p.get("ExecutionParameters"):
+    req = parse(StartQueryExecution, p)
+    if req.ExecutionParameters:
         raise InvalidArgument(
             "ExecutionParameters (server-side parameters) are not supported; PyAthena's default "
             "client-side parameters work"
         )
-    database = (p.get("QueryExecutionContext") or {}).get("Database")
+    context = req.QueryExecutionContext
+    if context is not None and context.Catalog is not None:
+        _check_catalog(context.Catalog)
+    database = context.Database if context is not None else None
     execution = await asyncio.to_thread(
-        box.queries.submit, sql, "athena", by=who, default_database=database
+        box.queries.submit, req.QueryString, "athena", by=who, default_database=database
     )
     return {"QueryExecutionId": execution.id}
 
 
 async def get_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    execution = await asyncio.to_thread(box.queries.get, _id(p), by=who)
+    qid = parse(ByQueryExecutionId, p).QueryExecutionId
+    execution = await asyncio.to_thread(box.queries.get, qid, by=who)
     return {"QueryExecution": execution_shape(box, execution)}
 
 
 async def get_query_results(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    qid = _id(p)
+    req = parse(GetQueryResults, p)
+    qid, max_results, token = req.QueryExecutionId, req.MaxResults, req.NextToken
     execution = await asyncio.to_thread(box.queries.get, qid, by=who)
-    max_results = p.get("MaxResults", MAX_RESULTS)
-    if not isinstance(max_results, int) or not 1 <= max_results <= MAX_RESULTS:
-        raise InvalidArgument(f"MaxResults must be 1-{MAX_RESULTS}")
-    token = p.get("NextToken")
-    try:
-        offset = int(token) if token else 0
-    except ValueError:
-        raise InvalidArgument(f"NextToken {token!r} was not given by this API") from None
+    # The token is the offset of the next data row; no token: the first page, which starts
+    # with the header row (so MaxResults=1 pages through header, then each row).
+    offset = 0
+    if token is not None:
+        if not token.isdigit():
+            raise InvalidArgument(f"NextToken {token!r} was not given by this API")
+        offset = int(token)
     columns = execution.columns or []
     if statement_type(execution.sql)[1] in _WRITES and execution.state == "SUCCEEDED":
         # As Athena: no rows, the count of rows written in UpdateCount.
@@ -199,7 +208,7 @@ async def get_query_results(box: Lakebox, who: Principal, p: dict[str, Any]) -> 
             "ResultSet": {"Rows": [], "ResultSetMetadata": {"ColumnInfo": []}},
         }
     rows: list[dict[str, Any]] = []
-    if offset == 0:  # Athena's first page starts with the column labels
+    if token is None:  # Athena's first page starts with the column labels
         rows.append({"Data": [{"VarCharValue": c["name"]} for c in columns]})
         max_results -= 1
     page = await asyncio.to_thread(_rows, box, who, qid, offset, max_results)
@@ -242,14 +251,13 @@ def _rows(box: Lakebox, who: Principal, qid: str, offset: int, count: int) -> di
 
 
 async def stop_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    await asyncio.to_thread(box.queries.cancel, _id(p), by=who)
+    qid = parse(ByQueryExecutionId, p).QueryExecutionId
+    await asyncio.to_thread(box.queries.cancel, qid, by=who)
     return {}
 
 
 async def list_query_executions(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    limit = p.get("MaxResults", 50)
-    if not isinstance(limit, int) or not 0 < limit <= 50:
-        raise InvalidArgument("MaxResults must be 1-50")
+    limit = parse(ListQueryExecutions, p).MaxResults
     history = await asyncio.to_thread(box.queries.history, by=who, limit=limit)
     return {"QueryExecutionIds": [e.id for e in history]}
 
@@ -257,13 +265,11 @@ async def list_query_executions(box: Lakebox, who: Principal, p: dict[str, Any])
 async def batch_get_query_execution(
     box: Lakebox, who: Principal, p: dict[str, Any]
 ) -> dict[str, Any]:
-    ids = p.get("QueryExecutionIds")
-    if not isinstance(ids, list) or not 1 <= len(ids) <= 50:
-        raise InvalidArgument("QueryExecutionIds must list 1-50 ids")
+    ids = parse(BatchGetQueryExecution, p).QueryExecutionIds
     found, missing = [], []
     for qid in ids:
         try:
-            execution = await asyncio.to_thread(box.queries.get, str(qid), by=who)
+            execution = await asyncio.to_thread(box.queries.get, qid, by=who)
             found.append(execution_shape(box, execution))
         except (NotFound, AccessDenied) as exc:
             missing.append(
@@ -273,7 +279,7 @@ async def batch_get_query_execution(
 
 
 async def get_work_group(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    name = p.get("WorkGroup")
+    name = parse(GetWorkGroup, p).WorkGroup
     if name != WORK_GROUP:
         raise InvalidArgument(
             f"work group {name!r} not found; lakebox has the work group 'primary'"
@@ -299,8 +305,7 @@ async def get_work_group(box: Lakebox, who: Principal, p: dict[str, Any]) -> dic
     }
 
 
-def _check_catalog(p: dict[str, Any]) -> None:
-    name = p.get("CatalogName", CATALOG)
+def _check_catalog(name: str) -> None:
     # Athena matches catalog names without regard to case; PyAthena sends "awsdatacatalog".
     if name.lower() != CATALOG.lower():
         raise InvalidArgument(f"data catalog {name!r} not found; lakebox has {CATALOG!r}")
@@ -311,7 +316,7 @@ async def list_data_catalogs(box: Lakebox, who: Principal, p: dict[str, Any]) ->
 
 
 async def list_databases(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    _check_catalog(p)
+    _check_catalog(parse(InCatalog, p).CatalogName)
     dbs = await asyncio.to_thread(box.tables.databases, by=who)
     return {"DatabaseList": [{"Name": d["name"], "Description": d["description"]} for d in dbs]}
 
@@ -334,16 +339,16 @@ def table_metadata(table: CatalogTable) -> dict[str, Any]:
 
 
 async def get_table_metadata(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    _check_catalog(p)
-    table = await asyncio.to_thread(
-        box.tables.table, str(p.get("DatabaseName", "")), str(p.get("TableName", "")), by=who
-    )
+    req = parse(GetTableMetadata, p)
+    _check_catalog(req.CatalogName)
+    table = await asyncio.to_thread(box.tables.table, req.DatabaseName, req.TableName, by=who)
     return {"TableMetadata": table_metadata(table)}
 
 
 async def list_table_metadata(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    _check_catalog(p)
-    tables = await asyncio.to_thread(box.tables.tables, str(p.get("DatabaseName", "")), by=who)
+    req = parse(ListTableMetadata, p)
+    _check_catalog(req.CatalogName)
+    tables = await asyncio.to_thread(box.tables.tables, req.DatabaseName, by=who)
     return {"TableMetadataList": [table_metadata(t) for t in tables]}
 
 
@@ -359,24 +364,15 @@ def _named(q: Any) -> dict[str, Any]:
 
 
 async def create_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    for field in ("Name", "Database", "QueryString"):
-        if not isinstance(p.get(field), str):
-            raise InvalidArgument(f"{field} is required")
+    req = parse(CreateNamedQuery, p)
     query = await asyncio.to_thread(
-        box.saved_queries.save,
-        p["Name"],
-        p["QueryString"],
-        p["Database"],
-        str(p.get("Description", "")),
-        by=who,
+        box.saved_queries.save, req.Name, req.QueryString, req.Database, req.Description, by=who
     )
     return {"NamedQueryId": query.id}
 
 
 async def get_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    qid = p.get("NamedQueryId")
-    if not isinstance(qid, str):
-        raise InvalidArgument("NamedQueryId is required")
+    qid = parse(ByNamedQueryId, p).NamedQueryId
     return {"NamedQuery": _named(await asyncio.to_thread(box.saved_queries.get, qid, by=who))}
 
 
@@ -387,9 +383,9 @@ async def list_named_queries(box: Lakebox, who: Principal, p: dict[str, Any]) ->
 
 async def batch_get_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
     found, missing = [], []
-    for qid in p.get("NamedQueryIds") or []:
+    for qid in parse(BatchGetNamedQuery, p).NamedQueryIds:
         try:
-            found.append(_named(await asyncio.to_thread(box.saved_queries.get, str(qid), by=who)))
+            found.append(_named(await asyncio.to_thread(box.saved_queries.get, qid, by=who)))
         except (NotFound, AccessDenied) as exc:
             missing.append(
                 {"NamedQueryId": qid, "ErrorCode": "INVALID_INPUT", "ErrorMessage": exc.message}
@@ -398,7 +394,8 @@ async def batch_get_named_query(box: Lakebox, who: Principal, p: dict[str, Any])
 
 
 async def delete_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    await asyncio.to_thread(box.saved_queries.delete, str(p.get("NamedQueryId", "")), by=who)
+    qid = parse(ByNamedQueryId, p).NamedQueryId
+    await asyncio.to_thread(box.saved_queries.delete, qid, by=who)
     return {}
 
 

@@ -10,12 +10,22 @@ from starlette.routing import Route
 
 from lakebox.auth.access import Principal
 from lakebox.catalog.schema import Column
-from lakebox.catalog.types import parse
+from lakebox.catalog.types import parse as parse_type
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
 from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
+from lakebox.web.requests import (
+    ColumnSpec,
+    CreateCrawler,
+    CreateDatabase,
+    CreateTable,
+    EvolveTable,
+    RollbackTable,
+    StartCrawl,
+    parse,
+)
 
 
 async def list_databases(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
@@ -23,13 +33,8 @@ async def list_databases(request: Request, box: Lakebox, who: Principal, body: b
 
 
 async def create_database(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
-    db = await asyncio.to_thread(
-        box.tables.create_database,
-        str(params.get("name", "")),
-        str(params.get("description", "")),
-        by=who,
-    )
+    req = parse(CreateDatabase, json_object(body))
+    db = await asyncio.to_thread(box.tables.create_database, req.name, req.description, by=who)
     return json_response(db, status=201)
 
 
@@ -55,46 +60,41 @@ async def table_history(request: Request, box: Lakebox, who: Principal, body: by
     return {"versions": [v.as_json() for v in versions]}
 
 
-def _columns(value: Any, what: str) -> list[Column]:
-    if not isinstance(value, list) or not all(
-        isinstance(c, dict) and isinstance(c.get("name"), str) and isinstance(c.get("type"), str)
-        for c in value
-    ):
-        raise InvalidArgument(f"{what} must be a list of {{name, type}} objects")
-    for c in value:
-        parse(c["type"])  # an unknown type is refused here, naming it
-    return [Column(c["name"], c["type"]) for c in value]
+def _columns(specs: list[ColumnSpec], what: str) -> list[Column]:
+    seen: set[str] = set()
+    for c in specs:
+        if c.name.lower() in seen:
+            raise InvalidArgument(f"{what}: column {c.name!r} appears twice")
+        seen.add(c.name.lower())
+        try:
+            parse_type(c.type)  # an unknown type is refused here, naming it
+        except InvalidArgument as exc:
+            raise InvalidArgument(f"{what}: column {c.name!r}: {exc.message}") from None
+    return [Column(c.name, c.type) for c in specs]
 
 
 async def create_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
-    if params.get("format", "iceberg") != "iceberg":
-        raise InvalidArgument(
-            "only Iceberg tables are created by hand; raw tables come from crawlers"
-        )
-    partition_by = params.get("partition_by") or []
-    if not isinstance(partition_by, list):
-        raise InvalidArgument("partition_by must be a list of column names")
+    req = parse(CreateTable, json_object(body))
     table = await asyncio.to_thread(
         box.tables.create_table,
         request.path_params["db"],
-        str(params.get("name", "")),
-        _columns(params.get("columns"), "columns"),
-        [str(c) for c in partition_by],
+        req.name,
+        _columns(req.columns, "columns"),
+        req.partition_by,
         by=who,
     )
     return json_response(table.as_json(), status=201)
 
 
 async def evolve_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
+    req = parse(EvolveTable, json_object(body))
     p = request.path_params
     table = await asyncio.to_thread(
         box.tables.evolve,
         p["db"],
         p["table"],
-        _columns(params.get("add_columns", []), "add_columns"),
-        _columns(params.get("widen", []), "widen"),
+        _columns(req.add_columns, "add_columns"),
+        _columns(req.widen, "widen"),
         by=who,
     )
     return table.as_json()
@@ -107,25 +107,10 @@ async def table_snapshots(request: Request, box: Lakebox, who: Principal, body: 
 
 
 async def rollback_table(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    snapshot_id = json_object(body).get("snapshot_id")
-    if not isinstance(snapshot_id, int):
-        raise InvalidArgument("snapshot_id (an integer) is required")
+    snapshot_id = parse(RollbackTable, json_object(body)).snapshot_id
     p = request.path_params
     table = await asyncio.to_thread(box.tables.rollback, p["db"], p["table"], snapshot_id, by=who)
     return table.as_json()
-
-
-_CRAWLER_FIELDS = {
-    "name",
-    "prefixes",
-    "database",
-    "table_prefix",
-    "schedule",
-    "events",
-    "update_behavior",
-    "delete_behavior",
-    "sample_bytes",
-}
 
 
 def _crawler_json(box: Lakebox, settings: CrawlerSettings) -> dict[str, Any]:
@@ -152,16 +137,7 @@ async def list_crawlers(request: Request, box: Lakebox, who: Principal, body: by
 
 
 async def create_crawler(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
-    unknown = sorted(set(params) - _CRAWLER_FIELDS)
-    if unknown:
-        raise InvalidArgument(
-            f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(_CRAWLER_FIELDS))}"
-        )
-    try:
-        settings = CrawlerSettings(**params)
-    except TypeError as exc:
-        raise InvalidArgument(f"crawler settings: {exc}") from None
+    settings = CrawlerSettings(**parse(CreateCrawler, json_object(body)).model_dump())
     await asyncio.to_thread(box.crawler_ops.create, settings, by=who)
     return json_response(await asyncio.to_thread(_crawler_json, box, settings), status=201)
 
@@ -177,7 +153,7 @@ async def delete_crawler(request: Request, box: Lakebox, who: Principal, body: b
 
 
 async def start_run(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    mode = str(json_object(body).get("mode", "full"))
+    mode = parse(StartCrawl, json_object(body)).mode
     name = request.path_params["name"]
     run = await asyncio.to_thread(box.crawler_ops.start, name, mode, by=who)
     return json_response(await asyncio.to_thread(_run_json, box, run.id, who), status=202)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import math
 from typing import Any
 
 from starlette.requests import Request
@@ -13,52 +12,24 @@ from starlette.routing import Route
 from lakebox.auth.access import Principal
 from lakebox.errors import InvalidArgument
 from lakebox.instance import Lakebox
-from lakebox.query.dialects import DEFAULT_DIALECT
 from lakebox.web.body import json_object
 from lakebox.web.endpoint import endpoint, json_response
-
-MAX_WAIT_S = 60.0
-
-
-def _wait(value: Any) -> float:
-    """``"wait"``: seconds to wait for the query to end before answering (0 to 60)."""
-    if value is None:
-        return 0.0
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or not 0 <= value <= MAX_WAIT_S
-    ):
-        raise InvalidArgument(
-            f"'wait' must be a number of seconds from 0 to {MAX_WAIT_S:.0f}, got {value!r}; "
-            "for longer queries, poll GET /v1/queries/{id}"
-        )
-    return float(value)
+from lakebox.web.requests import SaveQuery, StartQuery, parse
 
 
 async def start(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    params = json_object(body)
-    database: Any = params.get("database")
-    sql: Any
-    if "saved_query" in params:
-        saved = await asyncio.to_thread(box.saved_queries.get, str(params["saved_query"]), by=who)
-        sql, database = saved.sql, saved.database
-    else:
-        sql = params.get("sql")
-        if not isinstance(sql, str):
-            raise InvalidArgument("'sql' (a string) or 'saved_query' (a name) is required")
-    dialect = str(params.get("dialect", DEFAULT_DIALECT))
+    req = parse(StartQuery, json_object(body))
+    database, sql = req.database, req.sql
+    if req.saved_query is not None:
+        saved = await asyncio.to_thread(box.saved_queries.get, req.saved_query, by=who)
+        sql, database = saved.sql, saved.database or None
+    elif sql is None:
+        raise InvalidArgument("'sql' (a string) or 'saved_query' (a name) is required")
     execution = await asyncio.to_thread(
-        box.queries.submit,
-        sql,
-        dialect,
-        by=who,
-        default_database=str(database) if database else None,
+        box.queries.submit, sql, req.dialect, by=who, default_database=database
     )
-    wait = _wait(params.get("wait"))
-    if wait:
-        execution = await box.queries.wait_async(execution.id, wait, by=who)
+    if req.wait:
+        execution = await box.queries.wait_async(execution.id, req.wait, by=who)
     return json_response(execution.as_json(), status=202 if execution.state == "QUEUED" else 200)
 
 
@@ -103,14 +74,9 @@ async def list_saved(request: Request, box: Lakebox, who: Principal, body: bytes
 
 
 async def save(request: Request, box: Lakebox, who: Principal, body: bytes) -> Any:
-    p = json_object(body)
+    req = parse(SaveQuery, json_object(body))
     query = await asyncio.to_thread(
-        box.saved_queries.save,
-        str(p.get("name", "")),
-        str(p.get("sql", "")),
-        str(p.get("database", "")),
-        str(p.get("description", "")),
-        by=who,
+        box.saved_queries.save, req.name, req.sql, req.database, req.description, by=who
     )
     return json_response(query.as_json(), status=201)
 

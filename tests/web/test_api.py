@@ -117,7 +117,7 @@ def test_stream_crud_and_validation(client: TestClient) -> None:
     bad = client.post("/v1/streams", json={"name": "x", "buffer_size_mib": 0})
     assert bad.status_code == 400 and "SizeInMBs" in bad.json()["error"]
     bad = client.post("/v1/streams", json={"name": "x", "colour": "red"})
-    assert "unknown field(s) colour" in bad.json()["error"]
+    assert "unknown field 'colour'" in bad.json()["error"]
     assert client.post("/v1/streams", json={"name": "orders"}).status_code == 409
     assert client.delete("/v1/streams/orders").json() == {"ok": True, "deleted": "orders"}
 

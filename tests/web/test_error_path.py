@@ -138,7 +138,7 @@ def test_a_slow_metadata_database_stalls_no_other_request(server: RunningServer)
 def test_wait_is_a_bounded_number(client: TestClient, wait: Any) -> None:
     resp = client.post("/v1/queries", json={"sql": "SELECT 1", "wait": wait})
     assert resp.status_code == 400
-    assert resp.json()["error"].startswith("'wait' must be a number of seconds from 0 to 60")
+    assert resp.json()["error"].startswith("field 'wait': ")
 
 
 @pytest.mark.slow

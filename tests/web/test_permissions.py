@@ -180,7 +180,7 @@ def lake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lake]:
         assert client.post("/v1/crawlers", json=crawler, headers=admin).status_code == 201
         run = client.post("/v1/crawlers/c/runs", json={}, headers=admin).json()
         deadline = time.monotonic() + 60
-        while run["state"] == "RUNNING" and time.monotonic() < deadline:
+        while run["state"] in ("QUEUED", "RUNNING") and time.monotonic() < deadline:
             time.sleep(0.1)
             run = client.get(f"/v1/crawl-runs/{run['id']}", headers=admin).json()
         assert run["state"] == "SUCCEEDED", run

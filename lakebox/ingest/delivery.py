@@ -16,15 +16,16 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import orjson
 
 from lakebox.ingest.partitioning import PartitionKeyQuery, RecordError
+from lakebox.ingest.prefix import unsafe_key_reason
 from lakebox.ingest.settings import StreamSettings
-from lakebox.ingest.wal import Segment
+from lakebox.ingest.wal import Batch, Segment
 from lakebox.storage.lake import Lake
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,17 @@ class _Group:
     # has one: the body is their plain concatenation.
     chunks: list[bytes | memoryview]
     records: int = 0
+    # Where the records came from, to send them to the error output if the key is unusable.
+    batches: list[Batch] = field(default_factory=list)
+    singles: list[tuple[int, memoryview]] = field(default_factory=list)
+
+    @property
+    def payloads(self) -> Iterator[tuple[int, bytes]]:
+        for batch in self.batches:
+            for view in batch.views():
+                yield batch.arrival_ms, bytes(view)
+        for arrival, view in self.singles:
+            yield arrival, bytes(view)
 
 
 class Delivery:
@@ -88,17 +100,33 @@ class Delivery:
         self._thread = threading.Thread(target=self._run, name="lakebox-delivery", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop after the delivery under way, waiting ``timeout`` at most (a store that hangs
+        must not hold up shutdown). A segment is removed only once delivered, so one cut short
+        stays in the log and is delivered again, to the same object names, at the next start."""
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
         if self._thread is not None:
-            self._thread.join()
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.warning(
+                    "delivery still writing after %.0fs; leaving it to the next start", timeout
+                )
 
     def submit(self, segment: Segment) -> None:
         with self._cond:
             self._undelivered[segment.stream] = self._undelivered.get(segment.stream, 0) + 1
             heapq.heappush(self._queue, _Retry(0.0, 0, segment))
+            self._cond.notify_all()
+
+    def retry_now(self, stream: str) -> None:
+        """Make the stream's waiting retries due now (its stream was deleted, say)."""
+        with self._cond:
+            for item in self._queue:
+                if item.segment.stream == stream:
+                    item.due = 0.0
+            heapq.heapify(self._queue)
             self._cond.notify_all()
 
     def undelivered(self, stream: str) -> int:
@@ -186,6 +214,7 @@ class Delivery:
                 group = groups.setdefault((), _Group(batch.arrival_ms, []))
                 group.oldest_ms = min(group.oldest_ms, batch.arrival_ms)
                 group.records += len(batch.lengths)
+                group.batches.append(batch)
                 if settings.append_delimiter and not batch.delimited:
                     group.chunks.extend(view.tobytes() + b"\n" for view in batch.views())
                 elif batch.delimited and not settings.append_delimiter:
@@ -206,26 +235,44 @@ class Delivery:
                     payload.tobytes() + b"\n" if settings.append_delimiter else payload
                 )
                 group.records += 1
+                group.singles.append((batch.arrival_ms, payload))
 
         seed = uuid.UUID(segment.segment_id).int
         source = f"ingest:{segment.stream}"
-        written = 0
-        counters = self._counters(segment.stream)
+        # Keys first: a group whose key cannot name an object (a 300-character or NUL partition
+        # value) goes to the error output, so it never blocks the rest of the segment.
+        planned: list[tuple[str, _Group]] = []
         for group_key, group in groups.items():
             when = datetime.fromtimestamp(group.oldest_ms / 1000, UTC)
             keys = dict(zip(prefix.partition_keys, group_key, strict=True))
             key = prefix.render(when, keys=keys, seed=seed) + self._object_name(
                 target, segment, when, "/".join(group_key)
             )
-            body = self._body(settings, group.chunks)
-            info = self.lake.put(key, body, source=source)
+            reason = unsafe_key_reason(key)
+            if reason is None:
+                planned.append((key, group))
+                continue
+            code = (
+                "DynamicPartitioning.InvalidPartitionKey"
+                if prefix.partition_keys
+                else "S3.InvalidObjectKey"
+            )
+            key_error = RecordError(code, f"object key {key[:200]!r} cannot be written: {reason}")
+            failed.extend((arrival, payload, key_error) for arrival, payload in group.payloads)
+        written = records = size = 0
+        for key, group in planned:
+            info = self.lake.put(key, self._body(settings, group.chunks), source=source)
             written += 1
-            counters.records_delivered += group.records
-            counters.bytes_delivered += info.size
+            records += group.records
+            size += info.size
         if failed:
             written += self._deliver_errors(target, segment, failed, seed, source)
-            counters.records_failed += len(failed)
         segment.path.unlink()
+        # Counted once the segment is done: a retried segment must not count its records twice.
+        counters = self._counters(segment.stream)
+        counters.records_delivered += records
+        counters.bytes_delivered += size
+        counters.records_failed += len(failed)
         counters.objects_written += written
         counters.last_delivery = datetime.now(UTC)
         counters.last_error = ""

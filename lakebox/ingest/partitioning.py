@@ -61,7 +61,11 @@ class PartitionKeyQuery:
                     f"partition key {name!r} is missing, null or not a scalar in this record",
                 )
             text = str(got).lower() if isinstance(got, bool) else str(got)
-            if "/" in text or text in ("", ".", ".."):
+            if (
+                "/" in text
+                or text in ("", ".", "..")
+                or any(ord(ch) < 0x20 or ch == "\x7f" for ch in text)
+            ):
                 raise RecordError(
                     "DynamicPartitioning.InvalidPartitionKey",
                     f"partition key {name!r} has value {text!r}, which cannot name a folder",

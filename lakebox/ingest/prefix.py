@@ -186,6 +186,35 @@ class PrefixTemplate:
         return "".join(out)
 
 
+MAX_KEY_BYTES = 1024  # S3's limit on an object key
+MAX_FOLDER_BYTES = 255  # a file or folder name on common file systems (NAME_MAX)
+
+
+def unsafe_key_reason(key: str) -> str | None:
+    """Why ``key`` cannot name an object inside the lake (None: it can).
+
+    Checked before writing, so that a record whose partition value makes a bad key goes to the
+    error output instead of failing its whole batch on every retry.
+    """
+    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in key):
+        return "it contains a control character (such as NUL)"
+    if key.startswith("/"):
+        return "it starts with '/'"
+    size = len(key.encode("utf-8", "surrogatepass"))
+    if size > MAX_KEY_BYTES:
+        return f"it is {size} bytes; object keys are at most {MAX_KEY_BYTES}"
+    for part in key.split("/")[:-1] if key.endswith("/") else key.split("/"):
+        if part in ("", ".", ".."):
+            return f"it has a folder named {part!r}"
+        part_bytes = len(part.encode("utf-8", "surrogatepass"))
+        if part_bytes > MAX_FOLDER_BYTES:
+            return (
+                f"its folder {part[:40]!r}... is {part_bytes} bytes; "
+                f"at most {MAX_FOLDER_BYTES} (File name too long)"
+            )
+    return None
+
+
 def delivery_prefix(source: str | None) -> PrefixTemplate:
     """The Prefix as Firehose evaluates it (with the default time folders where it adds them)."""
     if not source:

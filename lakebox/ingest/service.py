@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -67,25 +68,39 @@ class IngestService:
         self._timer.start()
         self._started = True
 
-    def stop(self, drain_timeout: float = 30.0) -> None:
-        """Deliver what is buffered (up to ``drain_timeout``), then stop; the rest stays logged."""
+    def stop(self, drain_timeout: float = 5.0) -> None:
+        """Deliver what is buffered, for at most ``drain_timeout`` seconds in all, then stop.
+
+        Whatever is not delivered by then stays in the log and is delivered at the next start:
+        a stream that cannot deliver (the store is down) never holds up a shutdown.
+        """
         if not self._started:
             return
+        deadline = time.monotonic() + drain_timeout
         self._timer_stop.set()
+        seals = []
         for name in list(self._cache):
             try:
-                self.wal.seal(name).result(timeout=drain_timeout)
+                seals.append(self.wal.seal(name))
+            except ServiceUnavailable:
+                break
+        for seal in seals:
+            try:
+                seal.result(timeout=max(0.0, deadline - time.monotonic()))
             except Exception:  # stopping anyway: the log keeps the records for the next start
-                log.exception("could not seal %s on shutdown", name)
+                log.exception("could not seal a stream's log segment on shutdown")
         for name in list(self._cache):
-            self.delivery.wait_delivered(name, drain_timeout)
+            if not self.delivery.wait_delivered(name, max(0.0, deadline - time.monotonic())):
+                log.warning(
+                    "stream %r: undelivered at shutdown; its log segments are delivered at the "
+                    "next start",
+                    name,
+                )
         self.wal.stop()
         self.delivery.stop()
         self._started = False
 
     def _interval_timer(self) -> None:
-        import time
-
         while not self._timer_stop.wait(0.1):
             now = time.monotonic()
             for stream, first_arrival, _size in self.wal.open_streams():
@@ -134,14 +149,24 @@ class IngestService:
         self.access.authorize(by, "stream:describe", Resource("stream"))
         return self.streams.all()
 
-    def delete_stream(self, name: str, *, by: Principal, timeout: float = 60.0) -> None:
-        """Deliver the stream's buffered records, then delete it."""
+    def delete_stream(self, name: str, *, by: Principal, timeout: float = 10.0) -> None:
+        """Deliver the stream's buffered records (for up to ``timeout``), then delete it.
+
+        Deletion always succeeds: a segment still undelivered then is moved to
+        ``wal-orphans/`` by delivery once it finds the stream gone, never dropped.
+        """
         self.access.authorize(by, "stream:delete", Resource("stream", name))
         self.get_stream(name)
-        self._flush(name, timeout)
+        try:
+            self._flush(name, timeout)
+        except ServiceUnavailable as exc:
+            log.warning(
+                "deleting stream %r with undelivered records (kept in the log): %s", name, exc
+            )
         self.streams.delete(name)
         with self._cache_lock:
             self._cache.pop(name, None)
+        self.delivery.retry_now(name)  # its pending segments go to wal-orphans without waiting
 
     def counters(self, name: str) -> StreamCounters:
         return self.delivery.counters.get(name) or StreamCounters()

@@ -32,7 +32,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from lakebox.errors import ServiceUnavailable
+from lakebox.errors import InvalidArgument, ServiceUnavailable
+from lakebox.ingest.settings import check_name
 from lakebox.storage.local import fsync_dir
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,11 @@ class WriteAheadLog:
         found: list[Segment] = []
         for stream_dir in sorted(p for p in self.directory.iterdir() if p.is_dir()):
             stream = stream_dir.name
+            try:
+                check_name(stream)
+            except InvalidArgument:
+                log.error("write-ahead log: %s is not a stream's folder; left alone", stream_dir)
+                continue
             for path in sorted(stream_dir.iterdir()):
                 if path.suffix not in (".open", ".sealed"):
                     continue
@@ -232,6 +238,7 @@ class WriteAheadLog:
         The frame is built here, in the caller's thread, so that the writer thread holds the
         GIL as little as possible between its write and fsync calls.
         """
+        check_name(stream)  # before acknowledging anything: the folder must be the stream's own
         frame, data_bytes = build_frame(records, int(time.time() * 1000), delimited)
         future: Future[Ack] = Future()
         self._submit(_Append(stream, frame, len(records), data_bytes, future))
@@ -309,8 +316,12 @@ class WriteAheadLog:
             self._seal(seal.stream)
             seal.future.set_result(None)
 
+    def stream_dir(self, stream: str) -> Path:
+        """The stream's folder; a name that could leave the log directory is refused."""
+        return self.directory / check_name(stream)
+
     def _new_segment(self, stream: str) -> _OpenSegment:
-        stream_dir = self.directory / stream
+        stream_dir = self.stream_dir(stream)
         stream_dir.mkdir(parents=True, exist_ok=True)
         seq = self._next_seq.get(stream, 1)
         self._next_seq[stream] = seq + 1

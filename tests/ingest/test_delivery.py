@@ -199,3 +199,101 @@ def test_storage_failure_is_retried_and_loses_nothing(make_ingest: Factory, tmp_
     assert svc.delivery.wait_delivered("r", 15)
     [obj] = objects(tmp_path, "blocked")
     assert obj.read_bytes() == b'{"i": 1}\n'
+
+
+def test_poison_partition_values_go_to_the_error_output_the_rest_is_delivered(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    """One request with a NUL and a 300-character partition value among good records."""
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("p", partition_keys=["k"]), by=SYSTEM)
+    long_value = "v" * 300
+    records = [
+        b'{"k":"ok1"}',
+        b'{"k":"a\\u0000b"}',
+        b'{"k":"ok2"}',
+        orjson.dumps({"k": long_value}),
+    ]
+    svc.put_records("p", records, by=SYSTEM).result(5)
+    svc.flush("p", by=SYSTEM, timeout=10)
+    assert [o.read_bytes() for o in objects(tmp_path, "raw/p/k=ok1")] == [b'{"k":"ok1"}\n']
+    assert [o.read_bytes() for o in objects(tmp_path, "raw/p/k=ok2")] == [b'{"k":"ok2"}\n']
+    [err] = objects(tmp_path, "errors/p/processing-failed")
+    lines = [orjson.loads(line) for line in err.read_bytes().splitlines()]
+    assert [base64.b64decode(x["rawData"]) for x in lines] == [records[1], records[3]]
+    assert {x["errorCode"] for x in lines} == {"DynamicPartitioning.InvalidPartitionKey"}
+    assert "'a\\x00b'" in lines[0]["errorMessage"]
+    assert "File name too long" in lines[1]["errorMessage"]
+    counters = svc.counters("p")
+    assert (counters.records_delivered, counters.records_failed) == (2, 2)
+    assert list((tmp_path / "wal" / "p").iterdir()) == []
+
+
+def block(tmp_path: Path, folder: str) -> Path:
+    """A file where delivery needs a folder: a real, lasting storage failure."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    path = tmp_path / "data" / folder
+    path.write_bytes(b"in the way")
+    return path
+
+
+def wait_for_error(svc: IngestService, stream: str) -> None:
+    deadline = time.monotonic() + 10
+    while not svc.counters(stream).last_error and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert svc.counters(stream).last_error
+
+
+def test_a_failing_delivery_counts_nothing_until_it_succeeds(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    """Two objects from one segment: the first is written, the second fails on every retry."""
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("c", partition_keys=["k"]), by=SYSTEM)
+    (tmp_path / "data" / "raw" / "c").mkdir(parents=True)
+    blocker = block(tmp_path, "raw/c/k=b")
+    svc.put_records("c", [b'{"k": "a"}', b'{"k": "b"}'], by=SYSTEM).result(5)
+    svc.wal.seal("c").result(5)
+    wait_for_error(svc, "c")
+    time.sleep(1.6)  # retries at 0.5 s, then 1 s
+    assert svc.counters("c").records_delivered == 0
+    blocker.unlink()
+    assert svc.delivery.wait_delivered("c", 15)
+    assert svc.counters("c").records_delivered == 2
+    assert len(objects(tmp_path, "raw/c/k=a")) == 1  # rewritten in place, not twice
+
+
+def test_delete_and_stop_are_bounded_with_a_stuck_stream(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("stuck", prefix="blocked/x/"), by=SYSTEM)
+    svc.create_stream(StreamSettings.for_cli("stuck2", prefix="blocked/y/"), by=SYSTEM)
+    block(tmp_path, "blocked")
+    for name in ("stuck", "stuck2"):
+        svc.put_records(name, [b'{"i": 1}'], by=SYSTEM).result(5)
+        svc.wal.seal(name).result(5)
+        wait_for_error(svc, name)
+
+    started = time.monotonic()
+    svc.delete_stream("stuck", by=SYSTEM, timeout=1)
+    assert time.monotonic() - started < 5
+    with pytest.raises(NotFound):
+        svc.get_stream("stuck")
+    # Its undelivered segment is kept, not dropped.
+    deadline = time.monotonic() + 10
+    while (
+        not list((tmp_path / "wal-orphans").glob("stuck-*.sealed")) and time.monotonic() < deadline
+    ):
+        time.sleep(0.05)
+    [orphan] = (tmp_path / "wal-orphans").glob("stuck-*.sealed")
+    assert orphan.stat().st_size > 0
+
+    started = time.monotonic()
+    svc.stop(drain_timeout=2)
+    assert time.monotonic() - started < 5
+    # The other stuck stream's records stay in the log for the next start.
+    assert len(list((tmp_path / "wal" / "stuck2").glob("*.sealed"))) == 1

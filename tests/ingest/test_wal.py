@@ -3,6 +3,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
+from lakebox.errors import InvalidArgument
 from lakebox.ingest.wal import BufferHints, Segment, WriteAheadLog
 
 
@@ -75,3 +78,13 @@ def test_recovery_seals_open_segments_and_cuts_torn_tails(tmp_path: Path) -> Non
     wal2.stop()
     seqs = sorted(int(p.name.split("-")[0]) for p in (tmp_path / "wal" / "s").iterdir())
     assert seqs == [1, 2]
+
+
+def test_a_name_that_could_leave_the_log_folder_is_refused(tmp_path: Path) -> None:
+    wal, _sealed = make_wal(tmp_path)
+    for name in ("..", ".", "../x", ""):
+        with pytest.raises(InvalidArgument, match="stream name"):
+            wal.append(name, [b"r"])
+    wal.stop()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal"]
+    assert list((tmp_path / "wal").iterdir()) == []

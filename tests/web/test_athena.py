@@ -100,6 +100,17 @@ def test_boto3_athena_actions(lake_server: RunningServer) -> None:
         {"Data": [{"VarCharValue": "2500"}]},
     ]
     assert results["ResultSet"]["ResultSetMetadata"]["ColumnInfo"][0]["Type"] == "bigint"
+    # One row a page: the header, then each row, then no NextToken (it used to loop on "0").
+    pages, token = [], None
+    for _ in range(5):
+        page = client.get_query_results(
+            QueryExecutionId=qid, MaxResults=1, **({"NextToken": token} if token else {})
+        )
+        pages.append(page["ResultSet"]["Rows"])
+        token = page.get("NextToken")
+        if token is None:
+            break
+    assert pages == [[{"Data": [{"VarCharValue": "n"}]}], [{"Data": [{"VarCharValue": "2500"}]}]]
     assert qid in client.list_query_executions()["QueryExecutionIds"]
     batch = client.batch_get_query_execution(QueryExecutionIds=[qid, "nope"])
     assert [q["QueryExecutionId"] for q in batch["QueryExecutions"]] == [qid]

@@ -100,6 +100,30 @@ SETTINGS: tuple[Setting, ...] = (
         "process died) is recovered by another server: failed, or queued again for crawls.",
     ),
     Setting(
+        "max_connections",
+        int,
+        _const(1000),
+        "Open HTTP connections the server accepts in all; more are answered 503 and closed.",
+    ),
+    Setting(
+        "max_connections_per_client",
+        int,
+        _const(200),
+        "Open HTTP connections one client address may hold; more are answered 503 and closed.",
+    ),
+    Setting(
+        "request_header_timeout_s",
+        float,
+        _const(10.0),
+        "A request whose headers have not all arrived this long after it began is cut off.",
+    ),
+    Setting(
+        "request_body_timeout_s",
+        float,
+        _const(60.0),
+        "A request whose body has not all arrived this long after its headers is refused.",
+    ),
+    Setting(
         "max_request_bytes",
         int,
         _const(8 * 1024 * 1024),
@@ -130,6 +154,10 @@ class Settings:
     crawl_concurrency: int
     crawl_timeout_s: float
     run_lease_s: float
+    max_connections: int
+    max_connections_per_client: int
+    request_header_timeout_s: float
+    request_body_timeout_s: float
     max_request_bytes: int
 
     @property

@@ -34,7 +34,9 @@ async def aws_json_endpoint(
 ) -> Response:
     request_id = new_request_id()
     try:
-        body = await read_body(request, box.settings.max_request_bytes)
+        body = await read_body(
+            request, box.settings.max_request_bytes, box.settings.request_body_timeout_s
+        )
         who = (await authenticate(request, body, box.keys)).principal
         handler = actions.get(action)
         if handler is None:

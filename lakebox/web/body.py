@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import orjson
 from starlette.requests import Request
 
-from lakebox.errors import InvalidArgument, LimitExceeded
+from lakebox.errors import InvalidArgument, LakeboxError, LimitExceeded
 
 
-async def read_body(request: Request, limit: int) -> bytes:
+class RequestTimeout(LakeboxError):
+    """The client took too long to send its request."""
+
+    status = 408
+    code = "RequestTimeout"
+
+
+async def read_body(request: Request, limit: int, timeout_s: float = 60.0) -> bytes:
+    """The whole body, at most ``limit`` bytes, arrived within ``timeout_s`` (a client that
+    trickles its body must not hold the server's attention indefinitely)."""
+    try:
+        async with asyncio.timeout(timeout_s):
+            return await _read(request, limit)
+    except TimeoutError:
+        raise RequestTimeout(
+            f"the request body did not arrive within {timeout_s:.0f} s (request_body_timeout_s)"
+        ) from None
+
+
+async def _read(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None:
         try:

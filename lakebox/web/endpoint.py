@@ -30,7 +30,9 @@ def endpoint(handler: Endpoint) -> Callable[[Request], Awaitable[Response]]:
         box: Lakebox = request.app.state.box
         request_id = new_request_id()
         try:
-            body = await read_body(request, box.settings.max_request_bytes)
+            body = await read_body(
+                request, box.settings.max_request_bytes, box.settings.request_body_timeout_s
+            )
             who = (await authenticate(request, body, box.keys)).principal
             result = await handler(request, box, who, body)
             response = result if isinstance(result, Response) else json_response(result)

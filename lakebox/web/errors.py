@@ -87,7 +87,10 @@ def aws_json_error(
                 code, status, message = cls_code, cls_status, str(exc)
                 break
         else:
-            message = _internal(exc, request_id)
+            if isinstance(exc, LakeboxError):  # deliberate, without an AWS name: its own
+                code, status, message = exc.code, exc.status, exc.message
+            else:
+                message = _internal(exc, request_id)
     return Response(
         orjson.dumps({"__type": code, "message": message}),
         status_code=status,

@@ -18,6 +18,32 @@ from lakebox.errors import AuthenticationFailed
 ALGORITHM = "AWS4-HMAC-SHA256"
 MAX_CLOCK_SKEW = timedelta(minutes=15)
 
+# X-Amz-Target prefix of an AWS JSON API → the service its signing scope must name. The region
+# is not checked: lakebox serves one endpoint for all of them, so any region an SDK is set up
+# with is accepted (docs/ingest.md), but a signature made for another service is not.
+TARGET_SERVICES: dict[str, str] = {
+    "Firehose_20150804.": "firehose",
+    "AmazonAthena.": "athena",
+}
+
+
+def expected_service(target: str) -> str | None:
+    """The scope service an ``X-Amz-Target`` needs (None: no AWS JSON API is named)."""
+    for prefix, service in TARGET_SERVICES.items():
+        if target.startswith(prefix):
+            return service
+    return None
+
+
+def check_service(auth: Authorization, service: str) -> None:
+    """Refuse a signature scoped to another service, as AWS does."""
+    if auth.service != service:
+        raise AuthenticationFailed(
+            f"Credential should be scoped to correct service: '{service}' "
+            f"(the request's scope names {auth.service!r})",
+            reason="signature",
+        )
+
 
 @dataclass(frozen=True)
 class Authorization:
@@ -70,15 +96,22 @@ def verify(
     body: bytes,
     secret_for: Callable[[str], str],
     now: datetime | None = None,
+    service: str | None = None,
 ) -> Authorization:
     """Check a signed request; returns its parsed Authorization, or raises AuthenticationFailed.
 
-    ``headers`` maps lower-case names to every value received for that name.
+    ``headers`` maps lower-case names to every value received for that name. The scope's
+    service must be ``service`` if given, else the one the ``X-Amz-Target`` header's API
+    signs with (firehose, athena); requests without that header are not checked for it.
     """
     values = headers.get("authorization")
     if not values:
         raise AuthenticationFailed("Missing Authentication Token", reason="missing")
     auth = parse_authorization(values[0])
+    if service is None:
+        service = expected_service((headers.get("x-amz-target") or [""])[0])
+    if service is not None:
+        check_service(auth, service)
     if "host" not in auth.signed_headers:
         raise AuthenticationFailed("SignedHeaders must include host", reason="malformed")
     amz_date = (headers.get("x-amz-date") or [""])[0]

@@ -20,7 +20,7 @@ from lakebox.ingest.service import (
 from lakebox.instance import Lakebox
 from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import FIREHOSE_ERRORS
-from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
+from lakebox.web.firehose_shapes import ARN_PREFIX, describe, field, settings_from_create
 from lakebox.web.puts import check_put
 
 TARGET_PREFIX = "Firehose_20150804."
@@ -31,10 +31,10 @@ async def firehose_endpoint(request: Request, box: Lakebox, action: str) -> Resp
 
 
 def _stream_name(params: dict[str, Any]) -> str:
-    name = params.get("DeliveryStreamName")
-    if not isinstance(name, str) or not name:
+    name = field(params, "DeliveryStreamName", str)
+    if not name:
         raise InvalidArgument("DeliveryStreamName is required")
-    return name
+    return str(name)
 
 
 def _decode(index: int, record: Any) -> bytes | RecordResult:
@@ -55,9 +55,15 @@ def _decode(index: int, record: Any) -> bytes | RecordResult:
 
 async def put_record(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     name = _stream_name(params)
-    decoded = _decode(0, params.get("Record"))
+    record = field(params, "Record", dict)
+    if record is None:
+        raise InvalidArgument("Record is required: an object {Data: base64}")
+    data = field(record, "Data", str, "Record.")
+    if data is None:
+        raise InvalidArgument("Record.Data is required: a base64 string")
+    decoded = _decode(0, record)
     if isinstance(decoded, RecordResult):
-        raise InvalidArgument(decoded.error_message)
+        raise InvalidArgument("Record." + decoded.error_message.removeprefix("record 0: "))
     if len(decoded) > MAX_RECORD_BYTES:
         raise LimitExceeded(
             f"record is {len(decoded)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
@@ -69,9 +75,9 @@ async def put_record(box: Lakebox, who: Principal, params: dict[str, Any]) -> di
 
 async def put_record_batch(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     name = _stream_name(params)
-    records = params.get("Records")
-    if not isinstance(records, list):
-        raise InvalidArgument("Records must be a list of {Data: base64}")
+    records = field(params, "Records", list)
+    if records is None:
+        raise InvalidArgument("Records is required: a list of {Data: base64}")
     await check_put(box, name, who)  # refused or unknown: before any parsing
     box.ingest.check_batch(len(records), 0)
     try:  # the common case, all well-formed, without per-record Python calls
@@ -102,19 +108,22 @@ async def create_stream(box: Lakebox, who: Principal, params: dict[str, Any]) ->
 
 
 async def describe_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
+    field(params, "Limit", int)
+    field(params, "ExclusiveStartDestinationId", str)
     stream = await asyncio.to_thread(box.ingest.describe_stream, _stream_name(params), by=who)
     return {"DeliveryStreamDescription": describe(stream)}
 
 
 async def list_streams(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    limit = params.get("Limit", 10)
-    if not isinstance(limit, int) or not 1 <= limit <= 10000:
+    limit = field(params, "Limit", int)
+    limit = 10 if limit is None else limit
+    if not 1 <= limit <= 10000:
         raise InvalidArgument(f"Limit must be an integer from 1 to 10000, got {limit!r}")
-    stream_type = params.get("DeliveryStreamType")
+    stream_type = field(params, "DeliveryStreamType", str)
+    start = field(params, "ExclusiveStartDeliveryStreamName", str)
     names = [s.name for s in await asyncio.to_thread(box.ingest.list_streams, by=who)]
     if stream_type not in (None, "DirectPut"):
         names = []
-    start = params.get("ExclusiveStartDeliveryStreamName")
     if start:
         names = [n for n in names if n > start]
     return {"DeliveryStreamNames": names[:limit], "HasMoreDeliveryStreams": len(names) > limit}
@@ -122,6 +131,7 @@ async def list_streams(box: Lakebox, who: Principal, params: dict[str, Any]) -> 
 
 async def delete_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
     name = _stream_name(params)
+    field(params, "AllowForceDelete", bool)  # deletion never waits on a stuck stream anyway
     await asyncio.to_thread(box.ingest.delete_stream, name, by=who)
     return {}
 

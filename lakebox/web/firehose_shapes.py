@@ -22,11 +22,38 @@ _UNSUPPORTED_PROCESSORS = {
 }
 
 
+_MISSING: Any = object()
+
+
+def field(body: dict[str, Any], name: str, kind: type | tuple[type, ...], where: str = "") -> Any:
+    """``body[name]`` if present and of ``kind`` (None if absent); InvalidArgument naming the
+    field otherwise. A bool is never taken for an integer (JSON true is not 1)."""
+    value = body.get(name, _MISSING)
+    if value is _MISSING or value is None:
+        return None
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
+        expected = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in kinds)
+        got = _KIND_NAMES.get(type(value), type(value).__name__)
+        raise InvalidArgument(f"{where}{name} must be {expected}, got {got}")
+    return value
+
+
+_KIND_NAMES: dict[type, str] = {
+    str: "a string",
+    int: "an integer",
+    bool: "a boolean",
+    dict: "an object",
+    list: "a list",
+    float: "a number",
+}
+
+
 def settings_from_create(body: dict[str, Any]) -> StreamSettings:
-    name = body.get("DeliveryStreamName")
-    if not isinstance(name, str):
+    name = field(body, "DeliveryStreamName", str)
+    if not name:
         raise InvalidArgument("DeliveryStreamName is required")
-    stream_type = body.get("DeliveryStreamType", "DirectPut")
+    stream_type = field(body, "DeliveryStreamType", str) or "DirectPut"
     if stream_type != "DirectPut":
         raise InvalidArgument(
             f"DeliveryStreamType {stream_type!r} is not supported; lakebox streams are DirectPut"
@@ -44,16 +71,25 @@ def settings_from_create(body: dict[str, Any]) -> StreamSettings:
             raise InvalidArgument(
                 f"{other} is not supported: lakebox delivers to its lake (extended S3 destination)"
             )
-    config = body.get("ExtendedS3DestinationConfiguration") or body.get(
-        "S3DestinationConfiguration"
+    config_name = (
+        "ExtendedS3DestinationConfiguration"
+        if body.get("ExtendedS3DestinationConfiguration") is not None
+        else "S3DestinationConfiguration"
     )
+    config = field(body, config_name, dict)
     if config is None:
         return StreamSettings.for_cli(name)
-    if not isinstance(config, dict):
-        raise InvalidArgument("ExtendedS3DestinationConfiguration must be an object")
-    hints = config.get("BufferingHints") or {}
-    processors = _processors(config.get("ProcessingConfiguration"))
-    dynamic = bool((config.get("DynamicPartitioningConfiguration") or {}).get("Enabled", False))
+    where = config_name + "."
+    hints = field(config, "BufferingHints", dict, where) or {}
+    size = field(hints, "SizeInMBs", int, where + "BufferingHints.")
+    interval = field(hints, "IntervalInSeconds", int, where + "BufferingHints.")
+    processors = _processors(
+        field(config, "ProcessingConfiguration", dict, where), where + "ProcessingConfiguration."
+    )
+    dynamic_config = field(config, "DynamicPartitioningConfiguration", dict, where) or {}
+    dynamic = bool(
+        field(dynamic_config, "Enabled", bool, where + "DynamicPartitioningConfiguration.")
+    )
     query = ""
     delimiter = False
     for ptype, params in processors:
@@ -74,41 +110,43 @@ def settings_from_create(body: dict[str, Any]) -> StreamSettings:
                 raise InvalidArgument("MetadataExtraction needs a MetadataExtractionQuery")
         else:
             raise InvalidArgument(f"unknown processor type {ptype!r}")
-    if "DataFormatConversionConfiguration" in config and (
-        config["DataFormatConversionConfiguration"] or {}
-    ).get("Enabled"):
+    conversion = field(config, "DataFormatConversionConfiguration", dict, where) or {}
+    if field(conversion, "Enabled", bool, where + "DataFormatConversionConfiguration."):
         raise InvalidArgument(
             "DataFormatConversionConfiguration is not supported yet: records are delivered as "
             "they arrive (optionally gzip); the crawler catalogs them as they are"
         )
-    try:
-        return StreamSettings(
-            name=name,
-            prefix=str(config.get("Prefix") or ""),
-            error_output_prefix=str(config.get("ErrorOutputPrefix") or ""),
-            buffer_size_mib=int(hints.get("SizeInMBs", 5)),
-            buffer_interval_s=int(hints.get("IntervalInSeconds", 300)),
-            compression=str(config.get("CompressionFormat", "UNCOMPRESSED")),  # type: ignore[arg-type]
-            append_delimiter=delimiter,
-            dynamic_partitioning=dynamic,
-            partition_query=query,
-            bucket_arn=str(config.get("BucketARN") or "arn:aws:s3:::lakebox"),
-            role_arn=str(config.get("RoleARN") or "arn:aws:iam::000000000000:role/lakebox"),
-        )
-    except (TypeError, ValueError) as exc:
-        raise InvalidArgument(f"ExtendedS3DestinationConfiguration: {exc}") from None
+    compression: Any = field(config, "CompressionFormat", str, where) or "UNCOMPRESSED"
+    return StreamSettings(
+        name=name,
+        prefix=field(config, "Prefix", str, where) or "",
+        error_output_prefix=field(config, "ErrorOutputPrefix", str, where) or "",
+        buffer_size_mib=5 if size is None else size,
+        buffer_interval_s=300 if interval is None else interval,
+        compression=compression,  # checked against the supported formats by validate()
+        append_delimiter=delimiter,
+        dynamic_partitioning=dynamic,
+        partition_query=query,
+        bucket_arn=field(config, "BucketARN", str, where) or "arn:aws:s3:::lakebox",
+        role_arn=field(config, "RoleARN", str, where) or "arn:aws:iam::000000000000:role/lakebox",
+    )
 
 
-def _processors(config: Any) -> list[tuple[str, dict[str, str]]]:
-    if not config or not config.get("Enabled", False):
+def _processors(config: dict[str, Any] | None, where: str) -> list[tuple[str, dict[str, str]]]:
+    if not config or not field(config, "Enabled", bool, where):
         return []
     out = []
-    for proc in config.get("Processors") or []:
-        params = {
-            p.get("ParameterName", ""): p.get("ParameterValue", "")
-            for p in proc.get("Parameters") or []
-        }
-        out.append((str(proc.get("Type", "")), params))
+    for i, proc in enumerate(field(config, "Processors", list, where) or []):
+        at = f"{where}Processors[{i}]"
+        if not isinstance(proc, dict):
+            raise InvalidArgument(f"{at} must be an object")
+        params: dict[str, str] = {}
+        for j, param in enumerate(field(proc, "Parameters", list, at + ".") or []):
+            if not isinstance(param, dict):
+                raise InvalidArgument(f"{at}.Parameters[{j}] must be an object")
+            pname = field(param, "ParameterName", str, f"{at}.Parameters[{j}].") or ""
+            params[pname] = field(param, "ParameterValue", str, f"{at}.Parameters[{j}].") or ""
+        out.append((field(proc, "Type", str, at + ".") or "", params))
     return out
 
 

@@ -15,17 +15,21 @@ from lakebox.errors import AuthenticationFailed
 KEY_ID, SECRET = "LKIATESTTESTTESTTEST", "s3cr3t/with+chars"
 
 
-def signed(body: bytes, url: str = "http://127.0.0.1:8765/"):  # type: ignore[no-untyped-def]
+def signed(  # type: ignore[no-untyped-def]
+    body: bytes,
+    url: str = "http://127.0.0.1:8765/",
+    *,
+    service: str = "firehose",
+    region: str = "us-east-1",
+    target: str = "Firehose_20150804.PutRecord",
+):
     req = AWSRequest(
         method="POST",
         url=url,
         data=body,
-        headers={
-            "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": "Firehose_20150804.PutRecord",
-        },
+        headers={"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target},
     )
-    auth = SigV4Auth(Credentials(KEY_ID, SECRET), "firehose", "us-east-1")
+    auth = SigV4Auth(Credentials(KEY_ID, SECRET), service, region)
     auth.add_auth(req)
     prepared = req.prepare()
     headers: dict[str, list[str]] = {}
@@ -90,3 +94,46 @@ def test_missing_and_malformed_authorization() -> None:
     assert info.value.reason == "missing"
     with pytest.raises(AuthenticationFailed, match="lacks"):
         _verify({"authorization": ["AWS4-HMAC-SHA256 Credential=x"]}, "/", "", b"")
+
+
+@pytest.mark.parametrize(
+    ("target", "service"),
+    [
+        ("Firehose_20150804.PutRecord", "athena"),
+        ("Firehose_20150804.ListDeliveryStreams", "s3"),
+        ("AmazonAthena.StartQueryExecution", "firehose"),
+    ],
+)
+def test_a_scope_for_another_service_is_refused(target: str, service: str) -> None:
+    """A valid signature, but made for another service than the API the target names."""
+    body = b"{}"
+    headers, path, query = signed(body, service=service, target=target)
+    with pytest.raises(AuthenticationFailed, match="scoped to correct service") as info:
+        _verify(headers, path, query, body)
+    assert info.value.reason == "signature"
+
+
+def test_any_region_is_accepted_for_the_right_service() -> None:
+    body = b"{}"
+    for target, service in (
+        ("Firehose_20150804.PutRecord", "firehose"),
+        ("AmazonAthena.GetQueryExecution", "athena"),
+    ):
+        headers, path, query = signed(body, service=service, region="eu-west-3", target=target)
+        auth = _verify(headers, path, query, body)
+        assert (auth.service, auth.region) == (service, "eu-west-3")
+
+
+def test_an_explicit_service_overrides_the_target() -> None:
+    body = b"{}"
+    headers, path, query = signed(body, service="firehose")
+    with pytest.raises(AuthenticationFailed, match="'athena'"):
+        verify(
+            method="POST",
+            raw_path=path,
+            query_string=query,
+            headers=headers,
+            body=body,
+            secret_for=lambda key_id: SECRET,
+            service="athena",
+        )

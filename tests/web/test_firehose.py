@@ -211,3 +211,150 @@ def test_raw_invalid_base64_is_a_per_record_failure(server: RunningServer) -> No
     assert data["FailedPutCount"] == 1
     assert "base64" in data["RequestResponses"][1]["ErrorMessage"]
     assert "RecordId" in data["RequestResponses"][0]
+
+
+def signed_call(
+    server: RunningServer,
+    action: str,
+    params: dict[str, Any],
+    *,
+    service: str = "firehose",
+    region: str = "us-east-1",
+) -> httpx.Response:
+    """A hand-made request (SDKs check field types before sending), signed as boto3 signs."""
+    import json
+
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+
+    body = json.dumps(params).encode()
+    req = AWSRequest(
+        method="POST",
+        url=server.url + "/",
+        data=body,
+        headers={
+            "X-Amz-Target": f"Firehose_20150804.{action}",
+            "Content-Type": "application/x-amz-json-1.1",
+        },
+    )
+    cred = server.credential
+    SigV4Auth(
+        Credentials(cred["access_key_id"], cred["secret_access_key"]), service, region
+    ).add_auth(req)
+    return httpx.post(server.url + "/", headers=dict(req.headers), content=body)
+
+
+def test_the_signing_scope_must_name_firehose_any_region_goes(server: RunningServer) -> None:
+    for service in ("s3", "athena", "kinesis"):
+        resp = signed_call(server, "ListDeliveryStreams", {}, service=service)
+        assert resp.status_code == 400, resp.text
+        assert resp.json()["__type"] == "InvalidSignatureException"
+        assert "scoped to correct service: 'firehose'" in resp.json()["message"]
+    resp = signed_call(server, "ListDeliveryStreams", {}, region="ap-southeast-2")
+    assert resp.status_code == 200, resp.text
+
+
+def test_fields_of_the_wrong_type_are_400_naming_the_field(server: RunningServer) -> None:
+    server.firehose().create_delivery_stream(DeliveryStreamName="s")
+    data = base64.b64encode(b"{}").decode()
+    s3 = "ExtendedS3DestinationConfiguration"
+    cases: list[tuple[str, dict[str, Any], str]] = [
+        ("ListDeliveryStreams", {"ExclusiveStartDeliveryStreamName": 5}, "ExclusiveStart"),
+        ("ListDeliveryStreams", {"ExclusiveStartDeliveryStreamName": ["a"]}, "ExclusiveStart"),
+        ("ListDeliveryStreams", {"Limit": True}, "Limit must be an integer"),
+        ("ListDeliveryStreams", {"Limit": "5"}, "Limit must be an integer"),
+        ("ListDeliveryStreams", {"DeliveryStreamType": 1}, "DeliveryStreamType"),
+        ("DescribeDeliveryStream", {"DeliveryStreamName": 7}, "DeliveryStreamName"),
+        ("DeleteDeliveryStream", {"DeliveryStreamName": ["s"]}, "DeliveryStreamName"),
+        ("PutRecord", {"DeliveryStreamName": "s", "Record": "abc"}, "Record must be an object"),
+        ("PutRecord", {"DeliveryStreamName": "s", "Record": [data]}, "Record must be an object"),
+        ("PutRecord", {"DeliveryStreamName": "s", "Record": {"Data": 5}}, "Record.Data"),
+        ("PutRecord", {"DeliveryStreamName": "s", "Record": {"Data": "***"}}, "Record.Data"),
+        ("PutRecordBatch", {"DeliveryStreamName": "s", "Records": {"Data": data}}, "Records"),
+        ("PutRecordBatch", {"DeliveryStreamName": "s", "Records": data}, "Records"),
+        ("CreateDeliveryStream", {"DeliveryStreamName": 3}, "DeliveryStreamName"),
+        ("CreateDeliveryStream", {"DeliveryStreamName": "n", s3: "x"}, s3),
+        (
+            "CreateDeliveryStream",
+            {"DeliveryStreamName": "n", s3: {"BufferingHints": 5}},
+            f"{s3}.BufferingHints must be an object",
+        ),
+        (
+            "CreateDeliveryStream",
+            {"DeliveryStreamName": "n", s3: {"BufferingHints": {"SizeInMBs": "64"}}},
+            "BufferingHints.SizeInMBs must be an integer",
+        ),
+        (
+            "CreateDeliveryStream",
+            {"DeliveryStreamName": "n", s3: {"Prefix": 1}},
+            f"{s3}.Prefix must be a string",
+        ),
+        (
+            "CreateDeliveryStream",
+            {"DeliveryStreamName": "n", s3: {"ProcessingConfiguration": []}},
+            "ProcessingConfiguration must be an object",
+        ),
+        (
+            "CreateDeliveryStream",
+            {
+                "DeliveryStreamName": "n",
+                s3: {"ProcessingConfiguration": {"Enabled": True, "Processors": ["x"]}},
+            },
+            "Processors[0] must be an object",
+        ),
+        (
+            "CreateDeliveryStream",
+            {"DeliveryStreamName": "n", s3: {"DynamicPartitioningConfiguration": True}},
+            "DynamicPartitioningConfiguration must be an object",
+        ),
+    ]
+    for action, params, message in cases:
+        resp = signed_call(server, action, params)
+        assert resp.status_code == 400, (action, params, resp.text)
+        assert resp.json()["__type"] == "InvalidArgumentException", (action, params)
+        assert message in resp.json()["message"], (action, params, resp.json())
+    # A non-object record inside a batch fails alone, naming its index.
+    resp = signed_call(
+        server, "PutRecordBatch", {"DeliveryStreamName": "s", "Records": [{"Data": data}, 5]}
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["FailedPutCount"] == 1
+    assert "record 1" in resp.json()["RequestResponses"][1]["ErrorMessage"]
+
+
+def test_unsafe_names_and_prefixes_are_refused_by_both_apis(server: RunningServer) -> None:
+    fh = server.firehose()
+    token = server.credential["token"]
+    for name in (".", ".."):
+        with pytest.raises(ClientError) as exc:
+            fh.create_delivery_stream(DeliveryStreamName=name)
+        assert error_code(exc) == "InvalidArgumentException"
+        assert "stream name" in exc.value.response["Error"]["Message"]
+        resp = httpx.post(
+            f"{server.url}/v1/streams",
+            headers={"Authorization": f"Bearer {token}"},
+            json={"name": name},
+        )
+        assert resp.status_code == 400, resp.text
+    for field_name in ("Prefix", "ErrorOutputPrefix"):
+        for prefix in ("/abs/", "a/../b/", "a//b/"):
+            config = {**DP_CONFIG, "DynamicPartitioningConfiguration": {"Enabled": False}}
+            config.pop("ProcessingConfiguration")
+            config.update({"Prefix": "raw/x/", "ErrorOutputPrefix": "errors/x/"})
+            config[field_name] = prefix
+            with pytest.raises(ClientError) as exc:
+                fh.create_delivery_stream(
+                    DeliveryStreamName="x", ExtendedS3DestinationConfiguration=config
+                )
+            assert error_code(exc) == "InvalidArgumentException"
+            assert f"{field_name} {prefix!r}" in exc.value.response["Error"]["Message"]
+            plain = "prefix" if field_name == "Prefix" else "error_output_prefix"
+            resp = httpx.post(
+                f"{server.url}/v1/streams",
+                headers={"Authorization": f"Bearer {token}"},
+                json={"name": "x", plain: prefix},
+            )
+            assert resp.status_code == 400, resp.text
+            assert prefix in resp.text and "Prefix" in resp.text
+    assert fh.list_delivery_streams()["DeliveryStreamNames"] == []

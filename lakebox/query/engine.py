@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -18,7 +19,7 @@ from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
-from lakebox.query.sandbox import check, qualify
+from lakebox.query.sandbox import check, check_duckdb, nested_too_deeply, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
 from lakebox.query.statements import classify, parse_one
 from lakebox.query.time_travel import pin_snapshots
@@ -38,6 +39,17 @@ class ScanLimitExceeded(LimitExceeded):
 
     status = 400
     code = "ScanLimitExceeded"
+
+
+class ResultTooLarge(LimitExceeded):
+    """The query's result is larger than query_result_max_bytes."""
+
+    status = 400
+    code = "ResultTooLarge"
+
+
+DEFAULT_RESULT_MAX_BYTES = 256 * 1024 * 1024
+_FETCH_ROWS = 2048  # rows per batch read from DuckDB: a result over the limit stops soon
 
 
 @dataclass
@@ -64,6 +76,7 @@ class QueryEngine:
         memory_limit: str = "2GB",
         threads: int = 2,
         bytes_scanned_cutoff: int = 0,
+        result_max_bytes: int = DEFAULT_RESULT_MAX_BYTES,
     ) -> None:
         self.catalog = catalog
         self.iceberg = iceberg
@@ -73,6 +86,7 @@ class QueryEngine:
         self.memory_limit = memory_limit
         self.threads = threads
         self.bytes_scanned_cutoff = bytes_scanned_cutoff
+        self.result_max_bytes = result_max_bytes
         self._database: Any = None
         self._database_lock = threading.Lock()
 
@@ -91,6 +105,20 @@ class QueryEngine:
         another thread can interrupt it (timeouts, cancellation). ``before_commit`` is called just
         before a write becomes visible (a table commit, a view saved); it may raise to stop the
         statement there, and past it the statement completes."""
+        try:
+            return self._run(sql, dialect, on_connect, default_database, principal, before_commit)
+        except RecursionError:  # a deep tree that the nesting check did not count
+            raise nested_too_deeply() from None
+
+    def _run(
+        self,
+        sql: str,
+        dialect: str,
+        on_connect: Callable[[Any], None] | None,
+        default_database: str | None,
+        principal: Principal,
+        before_commit: Callable[[], None],
+    ) -> QueryResult:
         import duckdb
 
         tree = parse_one(sql, dialect)
@@ -101,18 +129,24 @@ class QueryEngine:
         if statement.kind != "SELECT":
             return self._table_write(tree, default_database, on_connect, principal, before_commit)
         marker = uuid.uuid4().hex[:12]
-        sources = self._sources(tree, statement.reads, {}, marker, principal)
-        self._check_scan(sources)
-        flatten_names(tree, marker)
-        query = inline_sources(to_duckdb(tree), sources, marker)
         con = self._connect()
         try:
             if on_connect is not None:
+                # first: planning evaluates the user's constants (FOR ... AS OF) on this
+                # connection, so a stop interrupts them too
                 on_connect(con)  # may raise to abort (a cancelled query)
+            sources = self._sources(tree, statement.reads, {}, marker, principal, con)
+            self._check_scan(sources)
+            flatten_names(tree, marker)
+            user_sql = to_duckdb(tree)
+            # the second look, by DuckDB's own parser: one SELECT, no engine functions, no
+            # table but the catalog tables' stand-ins and the statement's WITH queries
+            check_duckdb(con, user_sql, stand_in_prefix=f"{marker}:")
+            query = inline_sources(user_sql, sources, marker)
             start = time.perf_counter()
             try:
                 cursor = con.execute(query)
-                table = cursor.to_arrow_table()
+                table = self._fetch(con, cursor)
             except duckdb.Error as exc:
                 raise QueryFailed(str(exc).splitlines()[0]) from None
             elapsed = (time.perf_counter() - start) * 1000
@@ -126,6 +160,28 @@ class QueryEngine:
             sum(len(s.paths) for s in sources),
             elapsed,
         )
+
+    def _fetch(self, con: Any, cursor: Any) -> Any:
+        """The result as an Arrow table, read batch by batch (DuckDB streams it), refused once
+        it is larger than ``result_max_bytes``: a result is held in memory and written to the
+        lake, outside DuckDB's memory limit."""
+        import pyarrow as pa
+
+        reader = cursor.to_arrow_reader(_FETCH_ROWS)
+        batches: list[Any] = []
+        size = 0
+        for batch in reader:
+            size += batch.nbytes
+            if self.result_max_bytes and size > self.result_max_bytes:
+                con.interrupt()
+                raise ResultTooLarge(
+                    f"the query's result is larger than the {self.result_max_bytes:,}-byte "
+                    f"limit (query_result_max_bytes; more than {size:,} bytes after "
+                    f"{sum(b.num_rows for b in batches) + batch.num_rows:,} rows): select "
+                    "fewer rows or columns, or write it to a table with CREATE TABLE ... AS"
+                )
+            batches.append(batch)
+        return pa.Table.from_batches(batches, schema=reader.schema)
 
     def _check_scan(self, sources: list[Source]) -> None:
         """Athena's BytesScannedCutoffPerQuery, decided before reading: the planned files'
@@ -151,20 +207,25 @@ class QueryEngine:
         """One DuckDB database for all queries, so its caches (Parquet metadata, file blocks)
         stay hot between queries, as in a long-running DuckDB. It is locked down once: no
         external access but the lake's own folder, no extensions, configuration locked; the
-        statement checks (sandbox.py) keep each query to the catalog tables it names."""
+        statement checks (sandbox.py) keep each query to the catalog tables it names. Its
+        catalog is an empty database file opened read-only: nothing a query does can create
+        a table, view or macro there for later queries (temporary objects die with their
+        query's connection)."""
         import duckdb
 
         with self._database_lock:
             if self._database is None:
                 self.spill_dir.mkdir(parents=True, exist_ok=True)
                 db = duckdb.connect(
+                    str(self._empty_database()),
+                    read_only=True,
                     config={
                         "memory_limit": self.memory_limit,
                         "temp_directory": str(self.spill_dir),
                         "threads": self.threads,
                         "autoinstall_known_extensions": False,
                         "autoload_known_extensions": False,
-                    }
+                    },
                 )
                 lake = self.sources.lake_directories()
                 db.execute(
@@ -182,6 +243,20 @@ class QueryEngine:
                 self._database = db
             return self._database
 
+    def _empty_database(self) -> Path:
+        """An empty DuckDB database file (made once, atomically: another process may be
+        opening it read-only at the same time)."""
+        import duckdb
+
+        folder = self.spill_dir / "engine"
+        path = folder / "empty.duckdb"
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            making = folder / f"empty.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+            duckdb.connect(str(making)).close()
+            os.replace(making, path)
+        return path
+
     def close(self) -> None:
         with self._database_lock:
             if self._database is not None:
@@ -195,11 +270,12 @@ class QueryEngine:
         built: dict[tuple[str, str], Source | None],
         marker: str,
         principal: Principal,
+        con: Any,
     ) -> list[Source]:
         """Sources for the tables a query reads; a view brings its own tables first; tables
         read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``).
         ``built`` holds the sources made so far for the whole query (views: None)."""
-        sources: list[Source] = pin_snapshots(tree, self.catalog, self.sources)
+        sources: list[Source] = pin_snapshots(tree, self.catalog, self.sources, con)
         still_read = {(t.db, t.name) for t in tree.find_all(exp.Table)}
         read = [t for t in tables if t in still_read]  # else: only at a snapshot
         for again in (t for t in read if t in built):
@@ -229,9 +305,11 @@ class QueryEngine:
             self.access.authorize_all(
                 principal, [("table:read", table_resource(*t)) for t in inner]
             )
-            sources.extend(self._sources(select, inner, built, marker, principal))
+            sources.extend(self._sources(select, inner, built, marker, principal, con))
             flatten_names(select, marker)
-            sources.append(Source(db, name, to_duckdb(select)))
+            view_sql = to_duckdb(select)
+            check_duckdb(con, view_sql, stand_in_prefix=f"{marker}:")  # views made before
+            sources.append(Source(db, name, view_sql))
         return sources
 
     def _read_whole(

@@ -15,7 +15,7 @@ from sqlglot import exp
 from lakebox.auth.access import Action, Resource, table_resource
 from lakebox.errors import InvalidArgument
 from lakebox.query.dialects import parse
-from lakebox.query.sandbox import check, check_keywords, qualify
+from lakebox.query.sandbox import check, check_keywords, check_nesting, nested_too_deeply, qualify
 from lakebox.query.views import is_view_ddl
 from lakebox.query.writes import is_table_write, target
 
@@ -93,9 +93,13 @@ def _reads(
 
 
 def parse_one(sql: str, dialect: str) -> exp.Expr:
-    """The one statement of SQL text, after the sandbox's keyword check."""
+    """The one statement of SQL text, after the sandbox's keyword and nesting checks."""
     check_keywords(sql)
-    statements = parse(sql, dialect)
+    check_nesting(sql)
+    try:
+        statements = parse(sql, dialect)
+    except RecursionError:  # nesting the token check does not count
+        raise nested_too_deeply() from None
     if len(statements) > 1:
         raise InvalidArgument(
             f"one statement per query, got {len(statements)}: remove the extra ';'-separated "
@@ -106,4 +110,8 @@ def parse_one(sql: str, dialect: str) -> exp.Expr:
 
 def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
     """Parse and classify one statement of SQL text (the sandbox's checks included)."""
-    return classify(parse_one(sql, dialect), default_database)
+    tree = parse_one(sql, dialect)
+    try:
+        return classify(tree, default_database)
+    except RecursionError:
+        raise nested_too_deeply() from None

@@ -8,17 +8,22 @@ points in time (today against yesterday) next to its current state.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlglot import exp
 
 from lakebox.catalog.service import Catalog
 from lakebox.errors import InvalidArgument, NotFound
+from lakebox.query.sandbox import check_duckdb
 from lakebox.query.sources import Source, TableSources
 
 
-def pin_snapshots(tree: exp.Expr, catalog: Catalog, sources: TableSources) -> list[Source]:
+def pin_snapshots(
+    tree: exp.Expr, catalog: Catalog, sources: TableSources, con: Any
+) -> list[Source]:
     """Rewrite each ``t FOR ... AS OF x`` in ``tree`` to read its snapshot; returns their
-    sources (one per distinct snapshot)."""
+    sources (one per distinct snapshot). ``x`` is evaluated on ``con``, the query's own
+    connection, so that the query's timeout and cancelling interrupt it."""
     pinned: dict[str, Source] = {}
     for table in list(tree.find_all(exp.Table)):
         version = table.args.get("version")
@@ -34,12 +39,12 @@ def pin_snapshots(tree: exp.Expr, catalog: Catalog, sources: TableSources) -> li
         ice = sources.iceberg._load(db, name)
         kind = str(version.this).upper()
         if kind == "VERSION":
-            snapshot_id = _evaluate(version.expression, "BIGINT", kind)
+            snapshot_id = _evaluate(con, version.expression, "BIGINT", kind)
             if not isinstance(snapshot_id, int) or ice.snapshot_by_id(snapshot_id) is None:
                 known = ", ".join(str(s.snapshot_id) for s in ice.snapshots()) or "none"
                 raise NotFound(f"{db}.{name} has no snapshot {snapshot_id}; its snapshots: {known}")
         elif kind in ("TIMESTAMP", "SYSTEM_TIME"):
-            at = _evaluate(version.expression, "TIMESTAMPTZ", "TIMESTAMP")
+            at = _evaluate(con, version.expression, "TIMESTAMPTZ", "TIMESTAMP")
             if not isinstance(at, datetime):
                 raise InvalidArgument("FOR TIMESTAMP AS OF needs a timestamp")
             snapshot = ice.snapshot_as_of_timestamp(int(at.timestamp() * 1000))
@@ -66,9 +71,10 @@ def _iso(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).isoformat()
 
 
-def _evaluate(expr: exp.Expr | None, duck_type: str, kind: str) -> object:
+def _evaluate(con: Any, expr: exp.Expr | None, duck_type: str, kind: str) -> object:
     """A constant expression's value (``TIMESTAMP '...'``, ``current_timestamp - interval '1'
-    day``, ``123``), computed by DuckDB in UTC on a connection that can read nothing."""
+    day``, ``123``), computed by DuckDB in UTC (the engine's time zone) on the query's
+    connection, checked like the query itself (no engine functions, no tables)."""
     import duckdb
 
     if expr is None or any(expr.find_all(exp.Column, exp.Table, exp.Select)):
@@ -76,19 +82,12 @@ def _evaluate(expr: exp.Expr | None, duck_type: str, kind: str) -> object:
         raise InvalidArgument(
             f"FOR {kind} AS OF takes a constant ({wanted}), not columns or queries"
         )
-    con = duckdb.connect(
-        config={
-            "enable_external_access": False,
-            "autoload_known_extensions": False,
-        }
-    )
+    sql = f"SELECT CAST(({expr.sql(dialect='duckdb')}) AS {duck_type})"
+    check_duckdb(con, sql)
     try:
-        con.execute("SET TimeZone = 'UTC'")
-        row = con.execute(f"SELECT CAST(({expr.sql(dialect='duckdb')}) AS {duck_type})").fetchone()
+        row = con.execute(sql).fetchone()
     except duckdb.Error as exc:
         raise InvalidArgument(
             f"FOR {kind} AS OF {expr.sql()}: {str(exc).splitlines()[0]}"
         ) from None
-    finally:
-        con.close()
     return row[0] if row else None

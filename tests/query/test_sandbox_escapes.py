@@ -1,0 +1,205 @@
+"""Reproductions of sandbox escapes (issue 10), each refused with a message naming it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from lakebox.auth.access import SYSTEM, table_resource
+from lakebox.errors import InvalidArgument, NotFound
+from lakebox.query.engine import QueryEngine
+from lakebox.query.sandbox import QueryRefused, check_duckdb, refused_function
+from lakebox.query.statements import classify_sql
+
+
+def _lake_file(tmp_path: Path) -> str:
+    return str(tmp_path / "data" / "raw" / "people" / "p.csv")
+
+
+def _engine_objects(engine: QueryEngine) -> list[tuple[str, str]]:
+    """What the shared database's catalogs hold besides DuckDB's own."""
+    con = engine._shared_database().cursor()
+    try:
+        rows = con.execute(
+            "SELECT database_name, table_name FROM duckdb_tables() UNION ALL "
+            "SELECT database_name, view_name FROM duckdb_views() WHERE NOT internal UNION ALL "
+            "SELECT database_name, function_name FROM duckdb_functions() WHERE NOT internal"
+        ).fetchall()
+    finally:
+        con.close()
+    return [(str(a), str(b)) for a, b in rows]
+
+
+# -- 1. names are resolved by scope -----------------------------------------------------------
+
+
+def test_a_file_named_like_a_cte_elsewhere_is_not_read(engine: QueryEngine, tmp_path: Path) -> None:
+    # Before: the outer "<path>" passed as a CTE name and DuckDB read the CSV file as a table.
+    path = _lake_file(tmp_path)
+    sql = f'SELECT * FROM "{path}" WHERE EXISTS (WITH "{path}" AS (SELECT 1) SELECT 1)'
+    with pytest.raises(InvalidArgument, match="needs its database"):
+        engine.run(sql, dialect="duckdb", principal=SYSTEM)
+    with pytest.raises(NotFound):  # with a default database, it is a catalog table: none such
+        engine.run(sql, dialect="duckdb", default_database="lake", principal=SYSTEM)
+
+
+def test_an_unqualified_name_like_a_cte_elsewhere_is_authorized() -> None:
+    # Before: "orders" was taken for the CTE and never needed table:read.
+    statement = classify_sql(
+        "SELECT * FROM orders WHERE EXISTS (WITH orders AS (SELECT 1) SELECT 1)", "athena", "lake"
+    )
+    assert statement.reads == [("lake", "orders")]
+    assert statement.wanted() == [("table:read", table_resource("lake", "orders"))]
+    sibling = classify_sql(
+        "SELECT * FROM (WITH a AS (SELECT 1 AS x) SELECT * FROM a) s CROSS JOIN a", "athena", "lake"
+    )
+    assert sibling.reads == [("lake", "a")]
+
+
+def test_engine_catalog_names_are_not_tables(engine: QueryEngine) -> None:
+    for sql in (
+        "SELECT * FROM lake.products, duckdb_tables",
+        "SELECT * FROM lake.products, duckdb_tables WHERE EXISTS "
+        "(WITH duckdb_tables AS (SELECT 1) SELECT 1)",
+    ):
+        with pytest.raises(InvalidArgument, match=r"'duckdb_tables'.* needs its database"):
+            engine.run(sql, principal=SYSTEM)
+        with pytest.raises(NotFound, match="duckdb_tables"):
+            engine.run(sql, default_database="lake", principal=SYSTEM)
+    with pytest.raises(NotFound):
+        engine.run("SELECT * FROM information_schema.tables", principal=SYSTEM)
+
+
+def test_visible_ctes_still_work(engine: QueryEngine) -> None:
+    cases = {
+        "WITH a AS (SELECT sku FROM lake.products), b AS (SELECT * FROM a) "
+        "SELECT count(*) FROM b, (SELECT * FROM a) x": [(4,)],
+        "WITH a AS (SELECT 1 AS n) SELECT (SELECT max(n) FROM a) + "
+        "(SELECT count(*) FROM lake.products)": [(3,)],
+        "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) "
+        "SELECT sum(n) FROM r": [(6,)],
+        "SELECT * FROM (WITH p AS (SELECT count(*) AS c FROM lake.products) SELECT c FROM p)": [
+            (2,)
+        ],
+    }
+    for sql, rows in cases.items():
+        assert engine.run(sql, principal=SYSTEM).rows == rows, sql
+
+
+def test_the_second_wall_refuses_other_tables() -> None:
+    con = duckdb.connect()
+    try:
+        with pytest.raises(QueryRefused, match="'/etc/passwd' is not a catalog table"):
+            check_duckdb(con, "SELECT * FROM '/etc/passwd'", stand_in_prefix="m:")
+        check_duckdb(con, 'WITH a AS (SELECT 1) SELECT * FROM a, "m:lake.t"', stand_in_prefix="m:")
+        with pytest.raises(QueryRefused, match="table functions such as read_text"):
+            check_duckdb(con, "SELECT * FROM read_text('x')")
+    finally:
+        con.close()
+
+
+# -- 2. nothing persists in the shared engine ------------------------------------------------
+
+
+def test_select_into_is_refused_and_creates_nothing(engine: QueryEngine) -> None:
+    # Before: DuckDB ran it as CREATE TABLE planted AS ..., a table every later query saw.
+    for dialect in ("duckdb", "athena"):
+        with pytest.raises(QueryRefused, match=r"SELECT \.\.\. INTO planted is not allowed"):
+            engine.run("SELECT * INTO planted FROM lake.products", dialect, principal=SYSTEM)
+    assert _engine_objects(engine) == []
+
+
+def test_the_shared_database_cannot_be_written(engine: QueryEngine) -> None:
+    # The third wall: the engine's catalog is read-only, whatever SQL reaches it.
+    con = engine._shared_database().cursor()
+    try:
+        for ddl in ("CREATE TABLE t AS SELECT 1", "CREATE MACRO m() AS 1", "CREATE VIEW v AS 1"):
+            with pytest.raises(duckdb.Error, match=r"read-only|Parser"):
+                con.execute(ddl)
+    finally:
+        con.close()
+    assert _engine_objects(engine) == []
+
+
+def test_the_second_wall_refuses_statements_other_than_select() -> None:
+    con = duckdb.connect()
+    try:
+        for sql in ("CREATE TABLE t AS SELECT 1", "SELECT 1 INTO t", "SELECT 1; SELECT 2"):
+            with pytest.raises(QueryRefused):
+                check_duckdb(con, sql)
+    finally:
+        con.close()
+
+
+# -- 3. the engine's settings and catalog are not for users -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "current_setting('allowed_directories')",
+        "current_setting('temp_directory')",
+        "getenv('HOME')",
+        "current_query()",
+        "version()",
+        "current_database()",
+        "getvariable('x')",
+        "json_serialize_sql('SELECT 1')",
+    ],
+)
+def test_engine_functions_are_refused_by_name(engine: QueryEngine, expr: str) -> None:
+    # Before: current_setting('temp_directory') returned the server's spill folder.
+    name = expr.split("(")[0]
+    for dialect in ("athena", "duckdb"):
+        with pytest.raises(QueryRefused, match=rf"function {name}\(\).* is not allowed"):
+            engine.run(f"SELECT {expr} AS v FROM lake.products", dialect, principal=SYSTEM)
+
+
+def test_engine_table_functions_are_refused(engine: QueryEngine) -> None:
+    for fn in ("duckdb_settings()", "pragma_version()", "duckdb_tables()", "glob('*')"):
+        with pytest.raises(QueryRefused, match="not allowed"):
+            engine.run(f"SELECT * FROM {fn}", "duckdb", principal=SYSTEM)
+
+
+def test_engine_functions_are_refused_in_time_travel(engine: QueryEngine) -> None:
+    # Before: the value reached DuckDB's cast error message ("Could not convert '/…/spill'").
+    with pytest.raises(QueryRefused, match=r"current_setting\(\)"):
+        engine.run(
+            "SELECT * FROM sales.daily FOR VERSION AS OF "
+            "CAST(current_setting('temp_directory') AS BIGINT)",
+            principal=SYSTEM,
+        )
+
+
+_RISKY = re.compile(
+    r"setting|pragma|duckdb|env|secret|^current_|checkpoint|^read_|parquet|glob|sniff|serial"
+    r"|execut|query|extension|database|schema|catalog|variable|version|platform|privilege|^pg_"
+    r"|profil|log(s|ging)\b|write_|storage|^has_|temporary|sql",
+    re.I,
+)
+# Functions matching _RISKY that were looked at and are harmless (pure computations).
+_HARMLESS = {
+    "current_date", "current_localtime", "current_localtimestamp", "current_role",
+    "current_user", "pg_size_pretty", "pg_typeof", "uuid_extract_version",
+    "variant_to_parquet_variant", "json_extract_path", "json_extract_path_text",
+}  # fmt: skip
+
+
+def test_every_risky_duckdb_function_is_refused() -> None:
+    """Enumerates DuckDB's functions: one that matches a risky pattern is either refused or
+    listed as reviewed here (a DuckDB upgrade adding, say, duckdb_foo() fails this test)."""
+    con = duckdb.connect()
+    try:
+        names = {
+            r[0] for r in con.execute("SELECT function_name FROM duckdb_functions()").fetchall()
+        }
+    finally:
+        con.close()
+    risky = {n for n in names if _RISKY.search(n)}
+    assert len(risky) > 100  # the pattern does find DuckDB's own
+    unreviewed = sorted(n for n in risky if not refused_function(n) and n not in _HARMLESS)
+    assert unreviewed == []
+    assert not refused_function("sum") and not refused_function("current_timestamp")

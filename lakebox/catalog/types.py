@@ -8,6 +8,7 @@ type, ``string``, holds anything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,10 @@ PRIMITIVES = (
     "timestamp",
     "binary",
 )
+# Values nested deeper than this (structs and arrays) are not catalogued: every tool on the
+# way (type strings, DuckDB, Python's own recursion) has a limit, and no real schema needs it.
+MAX_DEPTH = 100
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_]+")
 _INTEGERS = ("int", "bigint")
 _FLOATS = ("float", "double")
 
@@ -48,6 +53,31 @@ class Decimal:
 Type = str | Array | Struct | Decimal
 
 
+class TooDeep(ValueError):
+    """A value or type nested more than MAX_DEPTH levels."""
+
+
+def depth(t: Type) -> int:
+    """How many struct/array levels ``t`` has (0 for a primitive)."""
+    level, todo = 0, [(t, 0)]
+    while todo:  # no recursion: a type from a foreign file may be nested arbitrarily deep
+        current, d = todo.pop()
+        level = max(level, d)
+        if isinstance(current, Array):
+            todo.append((current.element, d + 1))
+        elif isinstance(current, Struct):
+            todo.extend((ft, d + 1) for _, ft in current.fields)
+    return level
+
+
+def field_name(name: str) -> str:
+    """A struct field's name in a type string: backquoted (a backquote doubled) unless plain,
+    so a name such as ``x>,y:int`` cannot break the type it is in."""
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    return "`" + name.replace("`", "``") + "`"
+
+
 def render(t: Type) -> str:
     if isinstance(t, str):
         return t
@@ -55,7 +85,7 @@ def render(t: Type) -> str:
         return f"array<{render(t.element)}>"
     if isinstance(t, Decimal):
         return f"decimal({t.precision},{t.scale})"
-    return "struct<" + ",".join(f"{name}:{render(ft)}" for name, ft in t.fields) + ">"
+    return "struct<" + ",".join(f"{field_name(n)}:{render(ft)}" for n, ft in t.fields) + ">"
 
 
 def parse(text: str) -> Type:
@@ -74,9 +104,8 @@ def _parse(s: str, pos: int) -> tuple[Type, int]:
         pos += 7
         fields: list[tuple[str, Type]] = []
         while not s.startswith(">", pos):
-            colon = s.index(":", pos)
-            name = s[pos:colon]
-            ft, pos = _parse(s, colon + 1)
+            name, pos = _field_name(s, pos)
+            ft, pos = _parse(s, _expect(s, pos, ":"))
             fields.append((name, ft))
             if s.startswith(",", pos):
                 pos += 1
@@ -92,6 +121,25 @@ def _parse(s: str, pos: int) -> tuple[Type, int]:
     if word not in PRIMITIVES:
         raise InvalidArgument(f"unknown type {word!r} at {pos}; known: {', '.join(PRIMITIVES)}")
     return word, end
+
+
+def _field_name(s: str, pos: int) -> tuple[str, int]:
+    """A struct field's name at ``pos``: backquoted (see field_name) or up to the colon."""
+    if not s.startswith("`", pos):
+        colon = s.find(":", pos)
+        if colon < 0:
+            raise InvalidArgument(f"type {s!r}: expected a field name and ':' at {pos}")
+        return s[pos:colon], colon
+    out, i = [], pos + 1
+    while True:
+        end = s.find("`", i)
+        if end < 0:
+            raise InvalidArgument(f"type {s!r}: unclosed ` of the field name at {pos}")
+        out.append(s[i:end])
+        if not s.startswith("``", end):
+            return "".join(out), end + 1
+        out.append("`")
+        i = end + 2
 
 
 def _expect(s: str, pos: int, ch: str) -> int:
@@ -131,8 +179,9 @@ def widen(a: Type, b: Type) -> Type:
     return "string"
 
 
-def of_value(value: object) -> Type:
-    """The type of one JSON value (as orjson returns it)."""
+def of_value(value: object, level: int = 1) -> Type:
+    """The type of one JSON value (as orjson returns it), a record's column value being level
+    1; TooDeep when structs and arrays nest past MAX_DEPTH levels."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -143,13 +192,15 @@ def of_value(value: object) -> Type:
         return "double"
     if isinstance(value, str):
         return "string"
+    if isinstance(value, list | dict) and level > MAX_DEPTH:
+        raise TooDeep(f"values nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, list):
         element: Type = "null"
         for item in value:
-            element = widen(element, of_value(item))
+            element = widen(element, of_value(item, level + 1))
         return Array(element)
     if isinstance(value, dict):
-        return Struct(tuple((str(k), of_value(v)) for k, v in value.items()))
+        return Struct(tuple((str(k), of_value(v, level + 1)) for k, v in value.items()))
     return "string"
 
 

@@ -16,7 +16,17 @@ from typing import Any
 
 import orjson
 
-from lakebox.catalog.types import Array, Struct, Type, arrow_type, of_value, widen
+from lakebox.catalog.types import (
+    MAX_DEPTH,
+    Array,
+    Struct,
+    TooDeep,
+    Type,
+    arrow_type,
+    depth,
+    of_value,
+    widen,
+)
 from lakebox.errors import NotFound
 from lakebox.storage.base import ObjectInfo, ObjectStore
 
@@ -84,6 +94,18 @@ def infer_object(
         schema = _json(key, info.size, compression, text)
         sampled = schema.rows or 0
     schema.rows = round(sampled / seen) if seen > 0 else sampled
+    return _shallow(schema)
+
+
+def _shallow(schema: ObjectSchema) -> ObjectSchema:
+    """The schema, unless a column nests deeper than the catalog takes (any format)."""
+    for name, t in schema.columns.items():
+        if depth(t) > MAX_DEPTH:
+            raise BadObject(
+                schema.key,
+                f"column {name!r} is nested more than {MAX_DEPTH} levels deep "
+                f"(lakebox catalogs at most {MAX_DEPTH})",
+            )
     return schema
 
 
@@ -182,27 +204,41 @@ def _json(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
     except orjson.JSONDecodeError:
         values = _parse_lines(key, text)
     rows = 0
-    for value in values:
-        if not isinstance(value, dict):
-            _parse_lines(key, text)  # names the line
-        rows += 1
-        for name, v in value.items():
-            cls = v.__class__
-            t = _PRIMITIVE.get(cls)
-            if t is not None:
-                if (name, cls) in merged:
-                    continue
-                merged.add((name, cls))
-            else:
-                t = shapes.of(v)
-            prev = columns.get(name)
-            if prev is None:
-                columns[name] = t
-            elif prev is not t:
-                columns[name] = widen(prev, t)
+    try:
+        for value in values:
+            if not isinstance(value, dict):
+                _parse_lines(key, text)  # names the line
+            rows += 1
+            for name, v in value.items():  # inline: this loop is inference's hot path
+                cls = v.__class__
+                t = _PRIMITIVE.get(cls)
+                if t is not None:
+                    if (name, cls) in merged:
+                        continue
+                    merged.add((name, cls))
+                else:
+                    t = shapes.of(v)
+                prev = columns.get(name)
+                if prev is None:
+                    columns[name] = t
+                elif prev is not t:
+                    columns[name] = widen(prev, t)
+    except TooDeep as exc:
+        raise BadObject(key, f"line {_line_of_record(text, rows)}: {exc}") from None
     if rows == 0:
         raise BadObject(key, "no JSON records in the first block")
     return ObjectSchema(key, size, "json", compression, columns, rows=rows)
+
+
+def _line_of_record(text: bytes, record: int) -> int:
+    """The line number of the ``record``-th (1-based) non-blank line of ``text``."""
+    seen = 0
+    for number, line in enumerate(text.split(b"\n"), start=1):
+        if line.strip():
+            seen += 1
+            if seen == record:
+                return number
+    return seen
 
 
 # DuckDB's sniffed types → catalog types.
@@ -244,8 +280,19 @@ def _csv(key: str, size: int, compression: str, text: bytes) -> ObjectSchema:
     assert row is not None
     delimiter, quote, escape, _newline, _skip_rows, _skip, header, cols = row[:8]
     columns: dict[str, Type] = {c["name"]: _DUCK_TYPES.get(c["type"], "string") for c in cols}
-    options = {"delimiter": delimiter, "quote": quote, "escape": escape, "header": bool(header)}
+    options = {
+        "delimiter": delimiter,
+        "quote": _sniffed_char(quote),
+        "escape": _sniffed_char(escape),
+        "header": bool(header),
+    }
     return ObjectSchema(key, size, "csv", compression, columns, options)
+
+
+def _sniffed_char(value: str) -> str:
+    """The sniffer says ``(empty)`` when the data has no quote (or escape) character; DuckDB's
+    reader takes that as no character only when given ``''``."""
+    return "" if value == "(empty)" else value
 
 
 def _parquet(store: ObjectStore, info: ObjectInfo) -> ObjectSchema:

@@ -17,6 +17,7 @@ from typing import Any
 from lakebox.crawler.infer import BadObject, ObjectSchema, infer_object
 from lakebox.errors import NotFound
 from lakebox.storage.base import ObjectInfo, ObjectStore
+from lakebox.storage.local import LinkNotObject
 
 PROCESS_THRESHOLD = 500  # objects; below this, starting worker processes costs more
 RUNNING_POOL_THRESHOLD = 64  # objects; once workers run, even this many are worth sending
@@ -28,12 +29,18 @@ _worker_store: ObjectStore | None = None
 
 
 def read_one(store: ObjectStore, info: ObjectInfo, sample_bytes: int) -> Result:
+    """One object's schema, or why it cannot be read: one bad object never fails a crawl."""
     try:
         return infer_object(store, info, sample_bytes)
     except BadObject as bad:
         return bad
+    except LinkNotObject:
+        return BadObject(info.key, "a symbolic link: links are not objects and are never followed")
     except NotFound:
         return BadObject(info.key, "deleted while being crawled")
+    except RecursionError:
+        # Whatever the format's parser or a type's walk met: nesting beyond Python's stack.
+        return BadObject(info.key, "nested too deeply to be read (beyond Python's recursion limit)")
 
 
 def _init_worker(store: ObjectStore) -> None:

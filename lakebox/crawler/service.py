@@ -7,10 +7,12 @@ after the crawler's last position, so its cost grows with the new data, not with
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import socket
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,6 +38,7 @@ from lakebox.runs import Run, RunControl, RunFailed, Runs
 from lakebox.storage.areas import internal_area
 from lakebox.storage.base import ObjectInfo, ObjectStore
 from lakebox.storage.events import ObjectEvents
+from lakebox.storage.local import LocalStore
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,13 @@ KIND = "crawl"
 # A crawl whose process died is run again: crawling is idempotent (it makes the catalog look
 # like the data), and an event crawl resumes from its last committed position.
 MAX_ATTEMPTS = 3
+# Table properties telling queries which files under the table's location are its own:
+# `skipped_files` (unreadable at crawl time) are left out; `files`, kept only for tables split
+# from others in one folder, lists the files that are the table's (see _apply).
+SKIPPED_FILES = "skipped_files"
+OWN_FILES = "files"
+MAX_SKIPPED_FILES = 10_000
+LINK_REASON = "a symbolic link: links are not objects and are never followed"
 
 
 @dataclass(frozen=True)
@@ -204,7 +214,18 @@ class Crawlers:
                 raise LakeboxError("stopped")
             control.progress.update(done=done, total=total)
 
-        report = self.crawl(run.subject or "", str(run.params.get("mode", "full")), progress)
+        mode = str(run.params.get("mode", "full"))
+        if mode == "events" and run.attempt > 1:
+            # An earlier attempt died, maybe after applying some of its tables: an event crawl
+            # adds counts, so reapplying them would count those objects twice. A full crawl
+            # sets every table and partition from what is there, and moves the position on.
+            report = self.crawl(run.subject or "", "full", progress)
+            report.notes.append(
+                f"attempt {run.attempt}: the earlier attempt of this event crawl stopped with "
+                "its server, so this one crawled in full (exact counts, nothing counted twice)"
+            )
+        else:
+            report = self.crawl(run.subject or "", mode, progress)
         if report.error:
             raise RunFailed(report.error, {"report": report.as_json()})
         return {"report": report.as_json()}
@@ -271,11 +292,17 @@ class Crawlers:
         listed: list[ObjectInfo] = []
         for prefix in settings.prefixes:
             listed.extend(self.store.list(normalize_prefix(prefix)))
+            if isinstance(self.store, LocalStore):  # links: never objects (storage.md)
+                for key in self.store.links(normalize_prefix(prefix)):
+                    if not key.rsplit("/", 1)[-1].startswith(("_", ".")):
+                        report.skip(key, LINK_REASON)
         present: set[str] = set()
-        for plan in self._plan(settings, listed, report, progress):
+        plans = self._plan(settings, listed, report, progress)
+        shared = Counter(plan.location for plan in plans)
+        for plan in plans:
             name = settings.table_prefix + plan.name
             present.add(name)
-            self._apply(settings, plan, name, report, full=True)
+            self._apply(settings, plan, name, report, full=True, split=shared[plan.location] > 1)
         # A table whose folder still holds objects, even only unreadable ones, has not vanished.
         still_there = [s["key"] for s in report.objects_skipped]
         self._vanished(settings, present, report, still_there)
@@ -319,8 +346,11 @@ class Crawlers:
             ]
         # An object written twice (redelivery) is read once, at its newest version.
         unique = list({i.key: i for i in infos}.values())
-        for plan in self._plan(settings, unique, report, progress):
-            self._apply(settings, plan, settings.table_prefix + plan.name, report, full=False)
+        plans = self._plan(settings, unique, report, progress)
+        shared = Counter(plan.location for plan in plans)
+        for plan in plans:
+            name = settings.table_prefix + plan.name
+            self._apply(settings, plan, name, report, full=False, split=shared[plan.location] > 1)
         self._set_position(settings.name, position)
 
     def _apply(
@@ -331,8 +361,19 @@ class Crawlers:
         report: CrawlReport,
         *,
         full: bool,
+        split: bool = False,
     ) -> None:
         new_types = {k: finalize(t) for k, t in plan.columns.items()}
+        # Which files under the location queries leave out (unreadable now) and, for a table
+        # split from others in one folder, which are its own: a table reads exactly its own
+        # readable files, and new files under an unsplit table's folder are still read at once.
+        read_keys = {schema.key for schema, _ in plan.objects}
+        skipped_keys = sorted(s["key"] for s in report.objects_skipped)
+        at = bisect.bisect_left(skipped_keys, plan.location)
+        skipped_here: list[str] = []
+        while at < len(skipped_keys) and skipped_keys[at].startswith(plan.location):
+            skipped_here.append(skipped_keys[at])
+            at += 1
         partition_keys = [Column(k, "string") for k in plan.partition_keys]
         totals: dict[tuple[str, ...], list[Any]] = {}
         for schema, placement in plan.objects:
@@ -366,6 +407,22 @@ class Crawlers:
                     bytes=props.get("bytes", 0) + size,
                 )
             props.update(crawler=settings.name, last_crawl=crawled_at)
+            if full or existing is None:
+                skipped = skipped_here
+                own = sorted(read_keys) if split else None
+            else:  # an event crawl: what it read is readable now, what it skipped is not
+                skipped = sorted(
+                    (set(props.get(SKIPPED_FILES, [])) - read_keys) | set(skipped_here)
+                )
+                # Only a table that already lists its files lists the new ones: starting a list
+                # now would hide the files crawled before.
+                own = sorted(set(props[OWN_FILES]) | read_keys) if OWN_FILES in props else None
+            props.pop(SKIPPED_FILES, None)
+            props.pop(OWN_FILES, None)
+            if skipped:
+                props[SKIPPED_FILES] = skipped[:MAX_SKIPPED_FILES]
+            if own is not None:
+                props[OWN_FILES] = own
             if plan.rows is not None:
                 props["row_estimate"] = (
                     plan.rows

@@ -52,6 +52,10 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _char(value: str) -> str:
+    return "" if value == "(empty)" else value
+
+
 def _lit(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -187,10 +191,19 @@ class TableSources:
         else:
             folders = [d.location]
         src = Source(table.database, table.name, "", pruned=bool(filters))
+        # What the crawler recorded: files it could not read are left out (they would fail
+        # the query), and a table split from others in one folder reads only its own files.
+        # Sets, so a listing of 100k files costs a lookup per file; the folder is still listed,
+        # so files added since the crawl are read at once.
+        skipped = set(d.properties.get("skipped_files") or ())
+        own = d.properties.get("files")
+        own_files = set(own) if isinstance(own, list) else None
         for folder in folders:
             for info in self.store.list(folder):
                 base = info.key.rsplit("/", 1)[-1]
                 if base.startswith(("_", ".")):
+                    continue
+                if info.key in skipped or (own_files is not None and info.key not in own_files):
                     continue
                 if keys and info.key.rsplit("/", 1)[0] + "/" != folder:
                     continue  # a deeper folder: another partition's files
@@ -226,8 +239,10 @@ class TableSources:
             )
         elif fmt == "csv":
             delim = _lit(options.get("delimiter", ","))
-            quote = _lit(options.get("quote", '"'))
-            escape = _lit(options.get("escape", '"'))
+            # "(empty)": what DuckDB's sniffer says for none (tables crawled before it was
+            # recorded as ""); its reader takes only "" for none.
+            quote = _lit(_char(options.get("quote", '"')))
+            escape = _lit(_char(options.get("escape", '"')))
             header = "true" if options.get("header", True) else "false"
             reader = (
                 f"read_csv({files}, delim={delim}, quote={quote}, escape={escape}, "

@@ -6,6 +6,11 @@ while the file keeps the size and mtime it was written with. Any other file (cop
 another tool, or rewritten in place since) gets an identity derived from its size, mtime and
 inode: not an MD5 of the content, as S3's etags of multipart uploads are not either, but it
 changes when the content is replaced.
+
+Symbolic links are never objects and never followed: a link in the lake could point anywhere
+(``/etc/shadow``), and one inside it would make one file two objects. Listing passes them by
+(``links`` names them, for crawl reports), and reading or heading a key whose path goes
+through a link is refused as :class:`LinkNotObject`.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ _TMP_DIR = ".lakebox-tmp"
 _ETAG_XATTR = "user.lakebox.etag"
 
 
+class LinkNotObject(NotFound):
+    """A key whose file, or a folder on its way, is a symbolic link: not an object."""
+
+
 class LocalStore(ObjectStore):
     def __init__(self, root: Path, url: str | None = None) -> None:
         self.root = root.resolve()
@@ -52,8 +61,19 @@ class LocalStore(ObjectStore):
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)
 
+    def _object_path(self, key: str) -> Path:
+        """The file of ``key`` to read; refused if it or a folder on its way is a link (the
+        root is resolved once, so any difference from its real path is a link below it)."""
+        path = self._path(key)
+        if os.path.realpath(path) != str(path):
+            raise LinkNotObject(
+                f"object {key!r} in {self.url}: the path goes through a symbolic link; links "
+                "are not objects and are never followed"
+            )
+        return path
+
     def put(self, key: str, data: bytes, *, durable: bool = True) -> ObjectInfo:
-        target = self._path(key)
+        target = self._object_path(key)  # never write through a linked folder
         tmp = self.root / _TMP_DIR / f"{uuid.uuid4().hex}.part"
         etag = hashlib.md5(data, usedforsecurity=False).hexdigest()
         try:
@@ -75,55 +95,91 @@ class LocalStore(ObjectStore):
         return ObjectInfo(key, len(data), etag, datetime.fromtimestamp(st.st_mtime, tz=UTC))
 
     def get(self, key: str) -> bytes:
+        path = self._object_path(key)
         try:
-            return self._path(key).read_bytes()
+            # O_NOFOLLOW: a file swapped for a link after the check is refused (ELOOP) too.
+            with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
+                return fh.read()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise NotFound(f"no object {key!r} in {self.url}") from None
         except OSError as exc:
             raise StorageError(f"cannot read object {key!r}: {exc}") from exc
 
     def get_range(self, key: str, start: int, length: int) -> bytes:
+        path = self._object_path(key)
         try:
-            with open(self._path(key), "rb") as fh:
+            with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
                 fh.seek(start)
                 return fh.read(length)
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise NotFound(f"no object {key!r} in {self.url}") from None
+        except OSError as exc:
+            raise StorageError(f"cannot read object {key!r}: {exc}") from exc
 
     def head(self, key: str) -> ObjectInfo:
-        path = self._path(key)
+        path = self._object_path(key)
         try:
-            st = path.stat()  # one stat serves all: listing a table heads every file per query
+            st = path.lstat()
         except (FileNotFoundError, NotADirectoryError):
             raise NotFound(f"no object {key!r} in {self.url}") from None
-        if not stat.S_ISREG(st.st_mode):
+        info = self._info(key, path, st)
+        if info is None:
             raise NotFound(f"no object {key!r} in {self.url}")
+        return info
+
+    def _info(self, key: str, path: Path, st: os.stat_result) -> ObjectInfo | None:
+        """The object of a file ``lstat`` gave; None for anything but a regular file (a link
+        included: lstat does not follow it)."""
+        if not stat.S_ISREG(st.st_mode):
+            return None
         modified = datetime.fromtimestamp(st.st_mtime, tz=UTC)
         return ObjectInfo(key, st.st_size, self._etag(path, st), modified)
 
-    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+    def _walk(self, prefix: str) -> Iterator[tuple[str, Path, bool]]:
+        """(key, path, is a link) of every entry under ``prefix`` that is a file or a link,
+        never entering a linked folder (os.walk does not follow links); a prefix through a
+        link gives that link alone."""
         # Walk only the folder the prefix points into, then filter by the full prefix.
         base_dir = prefix.rsplit("/", 1)[0] if "/" in prefix else ""
         start = self.root / base_dir if base_dir else self.root
+        if os.path.realpath(start) != str(start):  # the folder, or one above it, is a link
+            link = start
+            while link != self.root and not link.is_symlink():
+                link = link.parent
+            yield str(link.relative_to(self.root)), link, True
+            return
         if not start.is_dir():
             return
-        keys: list[str] = []
         for dirpath, dirnames, filenames in os.walk(start):
             if Path(dirpath) == self.root and _TMP_DIR in dirnames:
                 dirnames.remove(_TMP_DIR)
             rel_dir = os.path.relpath(dirpath, self.root)
-            for name in filenames:
-                key = name if rel_dir == "." else f"{rel_dir}/{name}"
-                if key.startswith(prefix):
-                    keys.append(key.replace(os.sep, "/"))
-        for key in sorted(keys):
+            for name, is_dir in [(d, True) for d in dirnames] + [(f, False) for f in filenames]:
+                key = (name if rel_dir == "." else f"{rel_dir}/{name}").replace(os.sep, "/")
+                path = Path(dirpath) / name
+                if is_dir and not path.is_symlink():
+                    continue
+                if key.startswith(prefix) or (is_dir and prefix.startswith(key + "/")):
+                    yield key, path, path.is_symlink()
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        files = sorted((key, path) for key, path, link in self._walk(prefix) if not link)
+        for key, path in files:
             try:
-                yield self.head(key)
-            except NotFound:  # deleted while listing
+                st = path.lstat()  # one stat serves all: a table's files are listed per query
+            except (FileNotFoundError, NotADirectoryError):  # deleted while listing
                 continue
+            info = self._info(key, path, st)
+            if info is not None:
+                yield info
+
+    def links(self, prefix: str = "") -> tuple[str, ...]:
+        """Keys of the symbolic links under ``prefix`` (to files or folders, inside the lake or
+        out of it), which ``list`` passes by: a crawl reports them as skipped."""
+        return tuple(sorted(key for key, _path, link in self._walk(prefix) if link))
 
     def delete(self, key: str) -> None:
-        path = self._path(key)
+        path = self._object_path(key)
         try:
             path.unlink()
         except FileNotFoundError:

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 import orjson
 
 from lakebox.ingest.partitioning import PartitionKeyQuery, RecordError
-from lakebox.ingest.prefix import unsafe_key_reason
+from lakebox.ingest.prefix import error_prefix, unsafe_key_reason
 from lakebox.ingest.settings import StreamSettings
 from lakebox.ingest.wal import Batch, Segment
 from lakebox.storage.lake import Lake
@@ -303,9 +303,17 @@ class Delivery:
             for arrival, payload, err in failed
         ]
         oldest = datetime.fromtimestamp(min(a for a, _, _ in failed) / 1000, UTC)
-        key = settings.error_prefix_template().render(
-            oldest, error_output_type="processing-failed", seed=seed
-        ) + self._object_name(target, segment, oldest, "errors")
+        name = self._object_name(target, segment, oldest, "errors")
+        key = (
+            settings.error_prefix_template().render(
+                oldest, error_output_type="processing-failed", seed=seed
+            )
+            + name
+        )
+        if unsafe_key_reason(key) is not None:
+            # Only a stream stored before prefixes were checked gets here: Firehose's default
+            # error prefix still keeps its records, where retrying would hold them forever.
+            key = error_prefix("").render(oldest, seed=seed) + name
         body = b"\n".join(lines) + b"\n"
         if settings.compression == "GZIP":
             body = gzip.compress(body, mtime=0)

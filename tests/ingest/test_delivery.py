@@ -8,11 +8,13 @@ from pathlib import Path
 
 import orjson
 import pytest
+from sqlalchemy import update
 
 from lakebox.auth.access import SYSTEM
 from lakebox.errors import AlreadyExists, LimitExceeded, NotFound
 from lakebox.ingest.service import IngestService
 from lakebox.ingest.settings import StreamSettings
+from lakebox.ingest.tables import delivery_streams
 
 Factory = Callable[[], IngestService]
 
@@ -297,3 +299,34 @@ def test_delete_and_stop_are_bounded_with_a_stuck_stream(
     assert time.monotonic() - started < 5
     # The other stuck stream's records stay in the log for the next start.
     assert len(list((tmp_path / "wal" / "stuck2").glob("*.sealed"))) == 1
+
+
+def test_a_stream_stored_with_unsafe_prefixes_still_delivers_to_the_error_output(
+    make_ingest: Factory, tmp_path: Path
+) -> None:
+    """Settings saved by an older lakebox that did not check prefixes: nothing is retried
+    forever, nothing leaves the lake's folder, the records are kept."""
+    svc = make_ingest()
+    svc.start()
+    svc.create_stream(StreamSettings.for_cli("legacy"), by=SYSTEM)
+    stored = StreamSettings.for_cli("legacy").to_json()
+    stored = stored.replace('"raw/legacy/', '"../outside/').replace('"errors/legacy/', '"/abs/')
+    with svc.streams.db.begin() as conn:
+        conn.execute(
+            update(delivery_streams)
+            .where(delivery_streams.c.name == "legacy")
+            .values(settings=stored)
+        )
+    again = make_ingest()
+    svc.stop(drain_timeout=1)
+    again.start()
+    assert again.get_stream("legacy").settings.prefix.startswith("../outside/")
+    again.put_records("legacy", [b'{"i": 1}'], by=SYSTEM).result(5)
+    again.flush("legacy", by=SYSTEM, timeout=10)
+    assert not (tmp_path / "outside").exists()
+    [err] = objects(tmp_path, "processing-failed")
+    [line] = [orjson.loads(x) for x in err.read_bytes().splitlines()]
+    assert base64.b64decode(line["rawData"]) == b'{"i": 1}'
+    assert line["errorCode"] == "S3.InvalidObjectKey"
+    assert "'..'" in line["errorMessage"]
+    again.delete_stream("legacy", by=SYSTEM)

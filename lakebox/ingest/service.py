@@ -97,7 +97,8 @@ class IngestService:
                     name,
                 )
         self.wal.stop()
-        self.delivery.stop()
+        # A delivery under way gets what is left of the budget (at least a second to finish).
+        self.delivery.stop(timeout=max(1.0, deadline - time.monotonic()))
         self._started = False
 
     def _interval_timer(self) -> None:

@@ -81,6 +81,13 @@ SETTINGS: tuple[Setting, ...] = (
         "spills to $LAKEBOX_HOME/spill.",
     ),
     Setting(
+        "query_result_max_bytes",
+        int,
+        _const(256 * 1024 * 1024),
+        "A query whose result (or rows to write) is larger fails (FAILED naming the limit); "
+        "0: no limit.",
+    ),
+    Setting(
         "crawl_concurrency",
         int,
         _const(1),
@@ -151,6 +158,7 @@ class Settings:
     query_limit_per_key: int
     query_bytes_scanned_cutoff: int
     query_memory_limit: str
+    query_result_max_bytes: int
     crawl_concurrency: int
     crawl_timeout_s: float
     run_lease_s: float

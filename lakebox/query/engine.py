@@ -163,8 +163,8 @@ class QueryEngine:
 
     def _fetch(self, con: Any, cursor: Any) -> Any:
         """The result as an Arrow table, read batch by batch (DuckDB streams it), refused once
-        it is larger than ``result_max_bytes``: a result is held in memory and written to the
-        lake, outside DuckDB's memory limit."""
+        it is larger than ``result_max_bytes``: a result (or the rows a CTAS / INSERT writes)
+        is held in memory and written to the lake, outside DuckDB's memory limit."""
         import pyarrow as pa
 
         reader = cursor.to_arrow_reader(_FETCH_ROWS)
@@ -178,7 +178,7 @@ class QueryEngine:
                     f"the query's result is larger than the {self.result_max_bytes:,}-byte "
                     f"limit (query_result_max_bytes; more than {size:,} bytes after "
                     f"{sum(b.num_rows for b in batches) + batch.num_rows:,} rows): select "
-                    "fewer rows or columns, or write it to a table with CREATE TABLE ... AS"
+                    "fewer rows or columns (LIMIT, aggregates)"
                 )
             batches.append(batch)
         return pa.Table.from_batches(batches, schema=reader.schema)

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 KIND = "query"
 RESULTS_PREFIX = QUERY_RESULTS
 MAX_PAGE = 1000
+MAX_PAGE_BYTES = 16 * 1024 * 1024  # a page of rows as Arrow data; its JSON is of that order
+_WRITE_ROWS = 64 * 1024  # rows written at a time: a stop is noticed between them
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class QueryService:
         max_concurrent: int = 2,
         timeout_s: float = 600.0,
         limit_per_key: int = 10,
+        page_max_bytes: int = MAX_PAGE_BYTES,
     ) -> None:
         self.runs = runs
         self.workers = workers
@@ -130,6 +133,7 @@ class QueryService:
         self.principals = principals
         self.timeout_s = timeout_s
         self.limit_per_key = limit_per_key
+        self.page_max_bytes = page_max_bytes
         workers.register(
             RunKind(
                 KIND,
@@ -245,6 +249,13 @@ class QueryService:
             )
         table = pq.read_table(io.BytesIO(self.lake.get(execution.result_key + ".parquet")))
         chunk = table.slice(offset, count)
+        if chunk.nbytes > self.page_max_bytes:
+            raise InvalidArgument(
+                f"rows {offset + 1}-{offset + chunk.num_rows} of query {qid} are "
+                f"{chunk.nbytes:,} bytes, more than the {self.page_max_bytes:,}-byte limit of "
+                "one page: ask for fewer rows per page, or read the results file "
+                f"({execution.result_key}.parquet or .csv)"
+            )
         rows = [list(r) for r in zip(*(c.to_pylist() for c in chunk.columns), strict=True)]
         return {"rows": rows, "total_rows": table.num_rows, "columns": execution.columns}
 
@@ -285,7 +296,7 @@ class QueryService:
         if control.stopping:  # stopped after DuckDB finished: keep the stop
             raise LakeboxError("stopped")
         key = f"{RESULTS_PREFIX}{run.id}"
-        self._write_results(key, result.table)
+        self._write_results(key, result.table, control)
         return {
             "engine_ms": result.engine_ms,
             "rows": result.table.num_rows,
@@ -294,15 +305,28 @@ class QueryService:
             "result_key": key,
         }
 
-    def _write_results(self, key: str, table: Any) -> None:
+    def _write_results(self, key: str, table: Any, control: RunControl) -> None:
+        """Write the results as Parquet and CSV, some rows at a time: the query's time limit
+        and cancelling cover writing too (a stop ends it between two batches)."""
         import pyarrow.csv as pacsv
         import pyarrow.parquet as pq
 
         buf = io.BytesIO()
-        pq.write_table(table, buf)
         out = io.BytesIO()
+        ready = _csv_ready(table)
         # As Athena writes results: a header row, every value quoted, NULL as an empty field.
-        pacsv.write_csv(_csv_ready(table), out, pacsv.WriteOptions(quoting_style="all_valid"))
+        options = pacsv.WriteOptions(quoting_style="all_valid")
+        with (
+            pq.ParquetWriter(buf, table.schema) as parquet,
+            pacsv.CSVWriter(out, ready.schema, write_options=options) as csv,
+        ):
+            for start in range(0, max(table.num_rows, 1), _WRITE_ROWS):
+                if control.stopping:
+                    raise LakeboxError("stopped while writing its results")
+                parquet.write_table(table.slice(start, _WRITE_ROWS))
+                csv.write_table(ready.slice(start, _WRITE_ROWS))
+        if control.stopping:
+            raise LakeboxError("stopped while writing its results")
         # Not fsynced: results can be made again by running the query, and waiting for the
         # disk would be most of a small query's time.
         self.lake.put_all(

@@ -45,7 +45,7 @@ class TablePlan:
             self.compression = "mixed"
 
 
-def _similar(a: set[str], b: set[str]) -> bool:
+def similar(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return True
     return len(a & b) / len(a | b) >= SIMILARITY or a <= b or b <= a
@@ -78,7 +78,7 @@ def plan_tables(
         for schema, placement in fitting:
             cols = set(schema.columns)
             for plan in clusters:
-                if plan.format == schema.format and _similar(set(plan.columns), cols):
+                if plan.format == schema.format and similar(set(plan.columns), cols):
                     plan.add(schema, placement)
                     break
             else:

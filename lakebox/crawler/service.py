@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import re
 import socket
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,7 +26,7 @@ from lakebox.auth.access import SYSTEM
 from lakebox.catalog.schema import Column, diff, merge
 from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
 from lakebox.catalog.types import finalize, render
-from lakebox.crawler.grouping import TablePlan, plan_tables
+from lakebox.crawler.grouping import TablePlan, plan_tables, similar
 from lakebox.crawler.infer import BadObject, ObjectSchema
 from lakebox.crawler.layout import Placement, normalize_prefix, place
 from lakebox.crawler.readers import ObjectReader
@@ -46,8 +47,8 @@ Progress = Callable[[int, int], None]  # (objects done, objects total)
 
 
 KIND = "crawl"
-# A crawl whose process died is run again: crawling is idempotent (it makes the catalog look
-# like the data), and an event crawl resumes from its last committed position.
+# A crawl whose process died is run again: a full crawl is idempotent (it makes the catalog
+# look like the data); an event crawl's rerun crawls in full instead (see execute).
 MAX_ATTEMPTS = 3
 # Table properties telling queries which files under the table's location are its own:
 # `skipped_files` (unreadable at crawl time) are left out; `files`, kept only for tables split
@@ -348,10 +349,88 @@ class Crawlers:
         unique = list({i.key: i for i in infos}.values())
         plans = self._plan(settings, unique, report, progress)
         shared = Counter(plan.location for plan in plans)
+        split = self._split_tables(settings, {plan.location for plan in plans})
         for plan in plans:
-            name = settings.table_prefix + plan.name
-            self._apply(settings, plan, name, report, full=False, split=shared[plan.location] > 1)
+            # A new object in a folder split into tables goes to the table it resembles.
+            siblings = split.get(plan.location)
+            own = _sibling_for(plan, siblings) if siblings else None
+            name = own or settings.table_prefix + plan.name
+            self._apply(
+                settings,
+                plan,
+                name,
+                report,
+                full=False,
+                split=bool(siblings) or shared[plan.location] > 1,
+            )
+        self._skipped_elsewhere(settings, {plan.location for plan in plans}, report)
         self._set_position(settings.name, position)
+
+    def _split_tables(
+        self, settings: CrawlerSettings, locations: set[str]
+    ) -> dict[str, list[CatalogTable]]:
+        """This crawler's tables split from others in one folder (those listing their own
+        files), by location, among ``locations``: an event crawl sees only new objects, so
+        its own grouping cannot tell which of them a new object belongs to."""
+        try:
+            tables = self.catalog.tables(settings.database)
+        except NotFound:
+            return {}
+        out: dict[str, list[CatalogTable]] = {}
+        for table in tables:
+            d = table.definition
+            if (
+                d.location in locations
+                and OWN_FILES in d.properties
+                and d.properties.get("crawler") == settings.name
+            ):
+                out.setdefault(d.location, []).append(table)
+        return out
+
+    def _skipped_elsewhere(
+        self, settings: CrawlerSettings, applied: set[str], report: CrawlReport
+    ) -> None:
+        """Record an event crawl's bad objects in the tables they lie under when no object of
+        this crawl was applied there (those were recorded by _apply): without it the table's
+        queries would read them, and fail, until the next full crawl."""
+        keys = [
+            s["key"]
+            for s in report.objects_skipped
+            if not any(s["key"].startswith(location) for location in applied)
+        ]
+        if not keys:
+            return
+        try:
+            tables = self.catalog.tables(settings.database)
+        except NotFound:
+            return
+        for table in tables:
+            location = table.definition.location
+            if table.definition.properties.get("crawler") != settings.name:
+                continue
+            if table.definition.format in ("iceberg", "view"):
+                continue
+            under = {k for k in keys if k.startswith(location)}
+            if under:
+                self._add_skipped(settings, table, under)
+
+    def _add_skipped(self, settings: CrawlerSettings, table: CatalogTable, keys: set[str]) -> None:
+        """Add ``keys`` to the table's skipped files, nothing else changed."""
+
+        def define(existing: CatalogTable | None) -> TableDefinition:
+            if existing is None or existing.definition.location != table.definition.location:
+                raise _Elsewhere(existing or table)  # dropped or remade meanwhile: leave it
+            props = dict(existing.definition.properties)
+            skipped = sorted(set(props.get(SKIPPED_FILES, [])) | keys)
+            props[SKIPPED_FILES] = skipped[:MAX_SKIPPED_FILES]
+            return replace(existing.definition, properties=props)
+
+        try:
+            self.catalog.put_table(
+                settings.database, table.name, define, source=f"crawler:{settings.name}"
+            )
+        except _Elsewhere:
+            return
 
     def _apply(
         self,
@@ -529,6 +608,29 @@ class _LogOnly(Exception):
     def __init__(self, table: CatalogTable) -> None:
         super().__init__(table.name)
         self.table = table
+
+
+def _sibling_for(plan: TablePlan, siblings: list[CatalogTable]) -> str:
+    """The name of the split table an event crawl's objects belong to: the one of their
+    format sharing the most column names (as grouping decides), else a new number."""
+    columns = set(plan.columns)
+    best: tuple[float, str] | None = None
+    for table in siblings:
+        d = table.definition
+        theirs = {c.name for c in d.columns}
+        if d.format != plan.format or not similar(theirs, columns):
+            continue
+        score = len(theirs & columns) / max(1, len(theirs | columns))
+        if best is None or score > best[0]:
+            best = (score, table.name)
+    if best is not None:
+        return best[1]
+    names = {t.name for t in siblings}
+    base = re.sub(r"_\d+$", "", siblings[0].name)
+    number = len(siblings) + 1
+    while f"{base}_{number}" in names:
+        number += 1
+    return f"{base}_{number}"
 
 
 def _partition_folder(placement: Placement) -> str:

@@ -236,3 +236,39 @@ def test_a_csv_without_quotes_and_many_columns_is_queryable(
     assert (options["quote"], options["escape"]) == ("", "")
     assert engine.run("SELECT c0, c9999 FROM lake.wide", principal=SYSTEM).rows == [(0, 9999)]
     assert engine.run("SELECT sum(id) FROM lake.small", principal=SYSTEM).rows == [(3,)]
+
+
+def test_a_bad_object_alone_in_an_event_crawl_is_left_out_of_its_table(
+    crawlers: Crawlers, lake: Lake, engine: QueryEngine
+) -> None:
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake", events=True))
+    good = parquet(pa.table({"id": [1, 2]}))
+    lake.put("raw/t/good.parquet", good)
+    assert crawlers.run("c", "events").state == "SUCCEEDED"
+    version = crawlers.catalog.table("lake", "t").schema_version
+    lake.put("raw/t/bad.parquet", b"PAR1" + good[4:-30] + b"PAR1")
+    run = crawlers.run("c", "events")
+    assert run.state == "SUCCEEDED", run.report
+    assert list(skipped(run.report)) == ["raw/t/bad.parquet"]
+    assert engine.run("SELECT sum(id) FROM lake.t", principal=SYSTEM).rows == [(3,)]
+    assert crawlers.catalog.table("lake", "t").schema_version == version  # no schema change
+
+
+def test_an_event_crawl_adds_new_files_to_the_split_table_they_belong_to(
+    crawlers: Crawlers, lake: Lake, engine: QueryEngine
+) -> None:
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake", events=True))
+    lake.put("raw/mixed/a1.json", ndjson({"id": 1, "name": "x"}))
+    lake.put("raw/mixed/b1.json", ndjson({"sku": "p", "price": 1.5, "stock": 3}))
+    assert crawlers.run("c").state == "SUCCEEDED"
+    lake.put("raw/mixed/b2.json", ndjson({"sku": "q", "price": 2.5, "stock": 4}))
+    lake.put("raw/mixed/c1.json", ndjson({"event": "click", "at": "2026-11-26"}))
+    run = crawlers.run("c", "events")
+    assert run.state == "SUCCEEDED", run.report
+    assert run.report["tables_created"] == ["lake.mixed_3"]
+    assert engine.run("SELECT id, name FROM lake.mixed_1", principal=SYSTEM).rows == [(1, "x")]
+    two = engine.run("SELECT sku FROM lake.mixed_2 ORDER BY sku", principal=SYSTEM).rows
+    assert two == [("p",), ("q",)]
+    assert engine.run("SELECT event FROM lake.mixed_3", principal=SYSTEM).rows == [("click",)]
+    names = [t.name for t in crawlers.catalog.tables("lake")]
+    assert names == ["mixed_1", "mixed_2", "mixed_3"]

@@ -300,10 +300,19 @@ class Crawlers:
         present: set[str] = set()
         plans = self._plan(settings, listed, report, progress)
         shared = Counter(plan.location for plan in plans)
+        skipped_keys = sorted(s["key"] for s in report.objects_skipped)  # once, not per table
         for plan in plans:
             name = settings.table_prefix + plan.name
             present.add(name)
-            self._apply(settings, plan, name, report, full=True, split=shared[plan.location] > 1)
+            self._apply(
+                settings,
+                plan,
+                name,
+                report,
+                full=True,
+                split=shared[plan.location] > 1,
+                skipped_keys=skipped_keys,
+            )
         # A table whose folder still holds objects, even only unreadable ones, has not vanished.
         still_there = [s["key"] for s in report.objects_skipped]
         self._vanished(settings, present, report, still_there)
@@ -350,6 +359,7 @@ class Crawlers:
         plans = self._plan(settings, unique, report, progress)
         shared = Counter(plan.location for plan in plans)
         split = self._split_tables(settings, {plan.location for plan in plans})
+        skipped_keys = sorted(s["key"] for s in report.objects_skipped)
         for plan in plans:
             # A new object in a folder split into tables goes to the table it resembles.
             siblings = split.get(plan.location)
@@ -362,6 +372,7 @@ class Crawlers:
                 report,
                 full=False,
                 split=bool(siblings) or shared[plan.location] > 1,
+                skipped_keys=skipped_keys,
             )
         self._skipped_elsewhere(settings, {plan.location for plan in plans}, report)
         self._set_position(settings.name, position)
@@ -441,13 +452,15 @@ class Crawlers:
         *,
         full: bool,
         split: bool = False,
+        skipped_keys: list[str] | None = None,
     ) -> None:
         new_types = {k: finalize(t) for k, t in plan.columns.items()}
         # Which files under the location queries leave out (unreadable now) and, for a table
         # split from others in one folder, which are its own: a table reads exactly its own
         # readable files, and new files under an unsplit table's folder are still read at once.
         read_keys = {schema.key for schema, _ in plan.objects}
-        skipped_keys = sorted(s["key"] for s in report.objects_skipped)
+        if skipped_keys is None:
+            skipped_keys = sorted(s["key"] for s in report.objects_skipped)
         at = bisect.bisect_left(skipped_keys, plan.location)
         skipped_here: list[str] = []
         while at < len(skipped_keys) and skipped_keys[at].startswith(plan.location):

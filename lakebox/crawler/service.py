@@ -295,7 +295,8 @@ class Crawlers:
             listed.extend(self.store.list(normalize_prefix(prefix)))
             if isinstance(self.store, LocalStore):  # links: never objects (storage.md)
                 for key in self.store.links(normalize_prefix(prefix)):
-                    if not key.rsplit("/", 1)[-1].startswith(("_", ".")):
+                    hidden = key.rsplit("/", 1)[-1].startswith(("_", "."))
+                    if not hidden and internal_area(key) is None:  # as _candidates passes by
                         report.skip(key, LINK_REASON)
         present: set[str] = set()
         plans = self._plan(settings, listed, report, progress)

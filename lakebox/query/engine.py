@@ -125,7 +125,7 @@ class QueryEngine:
         statement = classify(tree, default_database)
         self.access.authorize_all(principal, statement.wanted())
         if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):
-            return self._view_ddl(tree, sql, dialect, default_database, principal, before_commit)
+            return self._view_ddl(tree, default_database, on_connect, principal, before_commit)
         if statement.kind != "SELECT":
             return self._table_write(tree, default_database, on_connect, principal, before_commit)
         marker = uuid.uuid4().hex[:12]
@@ -225,6 +225,8 @@ class QueryEngine:
                         "threads": self.threads,
                         "autoinstall_known_extensions": False,
                         "autoload_known_extensions": False,
+                        # no Python variable of the server is ever a table
+                        "python_enable_replacements": False,
                     },
                 )
                 lake = self.sources.lake_directories()
@@ -325,9 +327,8 @@ class QueryEngine:
     def _view_ddl(
         self,
         tree: exp.Expr,
-        sql: str,
-        dialect: str,
         default_database: str | None,
+        on_connect: Callable[[Any], None] | None,
         principal: Principal,
         before_commit: Callable[[], None],
     ) -> QueryResult:
@@ -343,8 +344,12 @@ class QueryEngine:
             raise InvalidArgument("CREATE VIEW needs AS SELECT ...")
         qualify(select, db)
         # Run it with LIMIT 0: checks it fully and gives the view's columns and types.
+        # under the statement's time limit too: planning may evaluate constants
         probe = self.run(
-            f"SELECT * FROM ({to_duckdb(select)}) LIMIT 0", "duckdb", principal=principal
+            f"SELECT * FROM ({to_duckdb(select)}) LIMIT 0",
+            "duckdb",
+            on_connect,
+            principal=principal,
         )
         columns = [Column(n, duck_to_catalog(t)) for n, t in probe.columns]
         before_commit()

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 from lakebox.auth.access import SYSTEM, table_resource
@@ -122,6 +123,18 @@ def test_the_shared_database_cannot_be_written(engine: QueryEngine) -> None:
     finally:
         con.close()
     assert _engine_objects(engine) == []
+
+
+def test_python_variables_are_not_tables(engine: QueryEngine) -> None:
+    # Before: DuckDB's replacement scans read a Python variable of the calling frame as a table.
+    planted = pa.table({"secret": [1]})
+    con = engine._shared_database().cursor()
+    try:
+        with pytest.raises(duckdb.CatalogException, match="planted"):
+            con.execute("SELECT * FROM planted")
+    finally:
+        con.close()
+    assert planted.num_rows == 1
 
 
 def test_the_second_wall_refuses_statements_other_than_select() -> None:

@@ -9,6 +9,7 @@ type, ``string``, holds anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,34 @@ def depth(t: Type) -> int:
         elif isinstance(current, Struct):
             todo.extend((ft, d + 1) for _, ft in current.fields)
     return level
+
+
+def names_problem(fields: Iterable[tuple[str, Type]]) -> str | None:
+    """Why these columns (and the fields of their structs) cannot all be queried, if so: an
+    empty name, a NUL in one, or two names of one struct differing only in case (SQL
+    identifiers are case-insensitive, so queries could not tell them apart)."""
+    todo: list[tuple[str, list[tuple[str, Type]]]] = [("", list(fields))]
+    while todo:
+        path, items = todo.pop()
+        seen: dict[str, str] = {}
+        for name, t in items:
+            full = f"{path}.{name}" if path else name
+            if name == "":
+                return f"field {full!r} has an empty name" if path else "a column has no name"
+            if "\x00" in name:
+                return f"field {full!r} has a NUL character in its name"
+            other = seen.setdefault(name.lower(), name)
+            if other != name:
+                inside = f" of {path!r}" if path else ""
+                return (
+                    f"fields {other!r} and {name!r}{inside} differ only in case, which SQL "
+                    "cannot tell apart"
+                )
+            while isinstance(t, Array):
+                t = t.element
+            if isinstance(t, Struct):
+                todo.append((full, list(t.fields)))
+    return None
 
 
 def field_name(name: str) -> str:

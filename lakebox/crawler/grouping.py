@@ -8,9 +8,10 @@ crawl report.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from lakebox.catalog.types import Type, widen
+from lakebox.catalog.types import Type, names_problem, widen
 from lakebox.crawler.infer import ObjectSchema
 from lakebox.crawler.layout import Placement
 
@@ -28,12 +29,34 @@ class TablePlan:
     columns: dict[str, Type] = field(default_factory=dict)
     objects: list[tuple[ObjectSchema, Placement]] = field(default_factory=list)
     rows: int | None = 0
+    # Column names as SQL compares them (lowercase) -> as written: kept as columns are added,
+    # so grouping and clash checks cost nothing per object for names already seen.
+    lower: dict[str, str] = field(default_factory=dict)
+
+    def clash(self, schema: ObjectSchema) -> str | None:
+        """Why ``schema``'s columns cannot join this table's, if so: names that differ from the
+        table's only in case, at the top or inside structs (widening keeps both)."""
+        for name, t in schema.columns.items():
+            prev = self.columns.get(name)
+            if prev is None:
+                other = self.lower.get(name.lower())
+                if other is not None:
+                    return (
+                        f"column {name!r} differs only in case from column {other!r} of "
+                        f"table {self.name}, which SQL cannot tell apart"
+                    )
+            elif prev is not t and prev != t:
+                problem = names_problem([(name, widen(prev, t))])
+                if problem is not None:
+                    return f"{problem} (with the columns of table {self.name})"
+        return None
 
     def add(self, schema: ObjectSchema, placement: Placement) -> None:
         for name, t in schema.columns.items():
             prev = self.columns.get(name)
             if prev is None:
                 self.columns[name] = t
+                self.lower[name.lower()] = name
             elif prev is not t:
                 self.columns[name] = widen(prev, t)
         self.objects.append((schema, placement))
@@ -45,7 +68,7 @@ class TablePlan:
             self.compression = "mixed"
 
 
-def similar(a: set[str], b: set[str]) -> bool:
+def similar(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     if not a or not b:
         return True
     return len(a & b) / len(a | b) >= SIMILARITY or a <= b or b <= a
@@ -76,10 +99,15 @@ def plan_tables(
                 fitting.append((schema, placement))
         clusters: list[TablePlan] = []
         for schema, placement in fitting:
-            cols = set(schema.columns)
+            # Compared as SQL sees names, case-insensitively: `ID` is column `id` to a query.
+            cols = {c.lower() for c in schema.columns}
             for plan in clusters:
-                if plan.format == schema.format and similar(set(plan.columns), cols):
-                    plan.add(schema, placement)
+                if plan.format == schema.format and similar(plan.lower.keys(), cols):
+                    problem = plan.clash(schema)
+                    if problem is None:
+                        plan.add(schema, placement)
+                    else:
+                        skipped.append((schema.key, problem))
                     break
             else:
                 plan = TablePlan(

@@ -24,6 +24,7 @@ from lakebox.catalog.types import (
     Type,
     arrow_type,
     depth,
+    names_problem,
     of_value,
     widen,
 )
@@ -98,7 +99,11 @@ def infer_object(
 
 
 def _shallow(schema: ObjectSchema) -> ObjectSchema:
-    """The schema, unless a column nests deeper than the catalog takes (any format)."""
+    """The schema, unless a column nests deeper than the catalog takes or has names no query
+    can tell apart (any format)."""
+    problem = names_problem(schema.columns.items())
+    if problem is not None:
+        raise BadObject(schema.key, problem)
     for name, t in schema.columns.items():
         if depth(t) > MAX_DEPTH:
             raise BadObject(

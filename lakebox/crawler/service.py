@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from lakebox.auth.access import SYSTEM
 from lakebox.catalog.schema import Column, diff, merge
 from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
-from lakebox.catalog.types import finalize, render
+from lakebox.catalog.types import finalize, names_problem, parse, render
 from lakebox.crawler.grouping import TablePlan, plan_tables, similar
 from lakebox.crawler.infer import BadObject, ObjectSchema
 from lakebox.crawler.layout import Placement, normalize_prefix, place
@@ -481,7 +481,16 @@ class Crawlers:
         def columns_over(existing: CatalogTable | None) -> list[Column]:
             if existing is None or full:
                 return [Column(k, render(t)) for k, t in new_types.items()]
-            return merge(existing.definition.columns, new_types)
+            try:
+                merged = merge(existing.definition.columns, new_types)
+            except InvalidArgument:
+                # A type string written before field names were quoted, broken by a name
+                # such as `x>,y:int`: what this crawl saw replaces it.
+                return [Column(k, render(t)) for k, t in new_types.items()]
+            problem = names_problem((c.name, parse(c.type)) for c in merged)
+            if problem is not None:  # e.g. a new column `A` beside the table's `a`
+                raise _Clash(problem)
+            return merged
 
         def define(existing: CatalogTable | None) -> TableDefinition:
             # Run on the table as it is at the commit (again if another writer commits
@@ -545,11 +554,25 @@ class Crawlers:
             for schema, _ in plan.objects:
                 report.skip(schema.key, f"table {name} belongs to another location")
             return
+        except _Clash as clash:
+            for schema, _ in plan.objects:
+                report.skip(schema.key, f"{clash.problem} (with the columns of table {name})")
+            self._add_skipped(
+                settings,
+                self.catalog.table(settings.database, name),
+                {s.key for s, _ in plan.objects},
+            )
+            return
         except _LogOnly as logged:
             table = logged.table
+            try:
+                logged_columns = columns_over(table)
+            except _Clash as clash:  # nothing is written: only said
+                logged_columns = table.definition.columns
+                report.notes.append(f"table {qualified}: {clash.problem}")
             for change in diff(
                 table.definition.columns + table.definition.partition_keys,
-                columns_over(table) + partition_keys,
+                logged_columns + partition_keys,
             ):
                 report.schema_changes.append(
                     {"table": qualified, "change": change.describe(), "applied": False}
@@ -614,6 +637,14 @@ class _Elsewhere(Exception):
     def __init__(self, table: CatalogTable) -> None:
         super().__init__(table.name)
         self.table = table
+
+
+class _Clash(Exception):
+    """An event crawl's columns and the table's have names no query can tell apart."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
 
 
 class _LogOnly(Exception):

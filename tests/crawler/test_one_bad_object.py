@@ -272,3 +272,30 @@ def test_an_event_crawl_adds_new_files_to_the_split_table_they_belong_to(
     assert engine.run("SELECT event FROM lake.mixed_3", principal=SYSTEM).rows == [("click",)]
     names = [t.name for t in crawlers.catalog.tables("lake")]
     assert names == ["mixed_1", "mixed_2", "mixed_3"]
+
+
+def test_names_no_query_can_tell_apart_skip_the_object_not_the_table(
+    crawlers: Crawlers, lake: Lake, engine: QueryEngine
+) -> None:
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake", events=True))
+    lake.put("raw/t/good.json", ndjson({"id": 1, "s": {"a": 1}}))
+    lake.put("raw/t/empty.json", ndjson({"id": 2, "": 1}))
+    lake.put("raw/t/case.json", ndjson({"id": 3, "s": {"a": 1, "A": 2}}))
+    lake.put("raw/t/other.json", ndjson({"ID": 4}))
+    run = crawlers.run("c")
+    assert run.state == "SUCCEEDED", run.report
+    reasons = skipped(run.report)
+    assert reasons == {
+        "raw/t/empty.json": "a column has no name",
+        "raw/t/case.json": "fields 'a' and 'A' of 's' differ only in case, which SQL cannot "
+        "tell apart",
+        "raw/t/other.json": "column 'ID' differs only in case from column 'id' of table t, "
+        "which SQL cannot tell apart",
+    }
+    assert engine.run("SELECT id, s.a FROM lake.t", principal=SYSTEM).rows == [(1, 1)]
+    # An event crawl checks against the table's columns as they are.
+    lake.put("raw/t/late.json", ndjson({"id": 5, "s": {"A": "x"}}))
+    run = crawlers.run("c", "events")
+    assert run.state == "SUCCEEDED", run.report
+    assert "differ only in case" in skipped(run.report)["raw/t/late.json"]
+    assert engine.run("SELECT id, s.a FROM lake.t", principal=SYSTEM).rows == [(1, 1)]

@@ -7,6 +7,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from lakebox.errors import InvalidArgument
+from lakebox.query.sandbox import check_nesting, nested_too_deeply
 
 # Name users give → sqlglot dialect. Athena's engine is Trino, so Trino SQL is the default.
 DIALECTS: dict[str, str] = {
@@ -29,8 +30,11 @@ class SqlSyntaxError(InvalidArgument):
 def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     if dialect not in DIALECTS:
         raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
+    check_nesting(sql)  # the parser recurses once per level: refuse what would overflow it
     try:
         trees = sqlglot.parse(sql, read=DIALECTS[dialect])
+    except RecursionError:  # nesting the token count does not see
+        raise nested_too_deeply() from None
     except ParseError as exc:
         first = exc.errors[0] if exc.errors else {}
         raise SqlSyntaxError(

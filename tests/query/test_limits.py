@@ -16,6 +16,7 @@ from lakebox.errors import InvalidArgument, LakeboxError, NotFound
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine, ResultTooLarge
 from lakebox.query.sandbox import MAX_NESTING, NestedTooDeeply
+from lakebox.query.saved import SavedQueries
 from lakebox.query.service import QueryService
 from lakebox.query.statements import classify_sql
 from lakebox.runs import Run, RunControl, Runs, RunWorkers
@@ -154,3 +155,10 @@ def test_deep_nesting_at_submit_ends_failed(service: QueryService, kind: str) ->
 def test_nesting_within_the_limit_runs(engine: QueryEngine) -> None:
     sql = "SELECT " + "(" * 50 + "1" + ")" * 50 + " AS one FROM lake.products LIMIT 1"
     assert engine.run(sql, principal=SYSTEM).rows == [(1,)]
+
+
+def test_deep_nesting_in_a_saved_query_is_a_clear_error(db: Database) -> None:
+    # Before: SavedQueries.save parsed it and raised RecursionError (a 500).
+    saved = SavedQueries(db, Access())
+    with pytest.raises(NestedTooDeeply, match="nested too deeply"):
+        saved.save("deep", DEEP["parentheses"], "lake", by=SYSTEM)

@@ -138,6 +138,8 @@ def _parse(s: str, pos: int) -> tuple[Type, int]:
             fields.append((name, ft))
             if s.startswith(",", pos):
                 pos += 1
+            elif not s.startswith(">", pos):  # e.g. an unquoted name holding `:` or `,`
+                raise InvalidArgument(f"type {s!r}: expected ',' or '>' at {pos}")
         return Struct(tuple(fields)), pos + 1
     if s.startswith("decimal(", pos):
         end = s.index(")", pos)

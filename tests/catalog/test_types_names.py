@@ -55,3 +55,9 @@ def test_depth_of_a_type_deeper_than_the_stack() -> None:
     for _ in range(5000):
         t = Array(t)
     assert depth(t) == 5000
+
+
+def test_a_type_string_broken_by_an_unquoted_name_is_refused_not_misread() -> None:
+    # As written before names were quoted, for a field named `x>,y:int`.
+    with pytest.raises(InvalidArgument, match="expected ',' or '>'"):
+        parse("struct<x>,y:int:bigint>")

@@ -299,3 +299,27 @@ def test_names_no_query_can_tell_apart_skip_the_object_not_the_table(
     assert run.state == "SUCCEEDED", run.report
     assert "differ only in case" in skipped(run.report)["raw/t/late.json"]
     assert engine.run("SELECT id, s.a FROM lake.t", principal=SYSTEM).rows == [(1, 1)]
+
+
+def test_an_event_crawl_replaces_a_type_string_broken_by_an_unquoted_field_name(
+    crawlers: Crawlers, lake: Lake, engine: QueryEngine
+) -> None:
+    from lakebox.catalog.schema import Column
+    from lakebox.catalog.service import TableDefinition
+
+    crawlers.create(CrawlerSettings(name="c", prefixes=["raw/"], database="lake", events=True))
+    # As a crawl before field names were quoted wrote it: `x>,y:int` unquoted.
+    crawlers.catalog.put_table(
+        "lake",
+        "t",
+        TableDefinition(
+            "raw/t/", "json", [Column("s", "struct<x>,y:int:bigint>")], properties={"crawler": "c"}
+        ),
+        source="crawler:c",
+    )
+    lake.put("raw/t/a.json", ndjson({"s": {"x>,y:int": 5}}))
+    run = crawlers.run("c", "events")
+    assert run.state == "SUCCEEDED", run.report
+    columns = {c.name: c.type for c in crawlers.catalog.table("lake", "t").definition.columns}
+    assert columns == {"s": "struct<`x>,y:int`:bigint>"}
+    assert engine.run('SELECT s."x>,y:int" FROM lake.t', principal=SYSTEM).rows == [(5,)]

@@ -170,7 +170,7 @@ class QueryEngine:
         reader = cursor.to_arrow_reader(_FETCH_ROWS)
         batches: list[Any] = []
         size = 0
-        for batch in reader:
+        for batch in _batches(reader):
             size += batch.nbytes
             if self.result_max_bytes and size > self.result_max_bytes:
                 con.interrupt()
@@ -453,6 +453,22 @@ class QueryEngine:
         if default_database:
             qualify(select, default_database)
         return self.run(to_duckdb(select), "duckdb", on_connect, principal=principal)
+
+
+def _batches(reader: Any) -> Any:
+    """The reader's batches; DuckDB's errors while streaming (a conversion error after the
+    first rows, an interrupt) reach Arrow's reader as OSError / ArrowException."""
+    import pyarrow as pa
+
+    it = iter(reader)
+    while True:
+        try:
+            batch = next(it)
+        except StopIteration:
+            return
+        except (OSError, pa.ArrowException) as exc:
+            raise QueryFailed(str(exc).splitlines()[0]) from None
+        yield batch
 
 
 def flat_name(database: str, name: str, marker: str) -> str:

@@ -132,8 +132,10 @@ def catalog_tables(tree: exp.Expr) -> list[exp.Table]:
     ctes: set[int] = set()
     try:
         for scope in traverse_scope(tree):
+            # DuckDB matches names without regard to case, quoted or not
+            visible = {name.lower() for name in scope.cte_sources}
             for table in scope.tables:
-                if not table.db and not table.catalog and table.name in scope.cte_sources:
+                if not table.db and not table.catalog and table.name.lower() in visible:
                     ctes.add(id(table))
     except OptimizeError:
         ctes.clear()  # scopes not known: every name must then be a catalog table

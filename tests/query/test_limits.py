@@ -14,7 +14,7 @@ import pytest
 from lakebox.auth.access import SYSTEM, Access
 from lakebox.errors import InvalidArgument, LakeboxError, NotFound
 from lakebox.meta.database import Database
-from lakebox.query.engine import QueryEngine, ResultTooLarge
+from lakebox.query.engine import QueryEngine, QueryFailed, ResultTooLarge
 from lakebox.query.sandbox import MAX_NESTING, NestedTooDeeply
 from lakebox.query.saved import SavedQueries
 from lakebox.query.service import QueryService
@@ -162,3 +162,14 @@ def test_deep_nesting_in_a_saved_query_is_a_clear_error(db: Database) -> None:
     saved = SavedQueries(db, Access())
     with pytest.raises(NestedTooDeeply, match="nested too deeply"):
         saved.save("deep", DEEP["parentheses"], "lake", by=SYSTEM)
+
+
+def test_an_error_while_results_stream_names_duckdbs_error(engine: QueryEngine) -> None:
+    # Results are read from DuckDB as they are made: an error after the first rows arrives
+    # through Arrow's reader and is still reported as DuckDB's (not an internal error).
+    sql = (
+        "SELECT CASE WHEN i > 4000000 THEN CAST('x' || i AS INT) ELSE i END AS v "
+        "FROM (SELECT unnest(range(5000000)) AS i)"
+    )
+    with pytest.raises(QueryFailed, match="Conversion Error: Could not convert string 'x4000001'"):
+        engine.run(sql, "duckdb", principal=SYSTEM)

@@ -80,6 +80,7 @@ def test_visible_ctes_still_work(engine: QueryEngine) -> None:
         "SELECT count(*) FROM b, (SELECT * FROM a) x": [(4,)],
         "WITH a AS (SELECT 1 AS n) SELECT (SELECT max(n) FROM a) + "
         "(SELECT count(*) FROM lake.products)": [(3,)],
+        'WITH "Ab" AS (SELECT 1 AS n) SELECT n FROM ab': [(1,)],  # DuckDB ignores case
         "WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) "
         "SELECT sum(n) FROM r": [(6,)],
         "SELECT * FROM (WITH p AS (SELECT count(*) AS c FROM lake.products) SELECT c FROM p)": [

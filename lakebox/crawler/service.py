@@ -56,6 +56,7 @@ MAX_ATTEMPTS = 3
 SKIPPED_FILES = "skipped_files"
 OWN_FILES = "files"
 MAX_SKIPPED_FILES = 10_000
+MAX_SPLIT = 32  # numbered tables split from one folder that an event crawl looks for
 LINK_REASON = "a symbolic link: links are not objects and are never followed"
 
 
@@ -359,7 +360,7 @@ class Crawlers:
         unique = list({i.key: i for i in infos}.values())
         plans = self._plan(settings, unique, report, progress)
         shared = Counter(plan.location for plan in plans)
-        split = self._split_tables(settings, {plan.location for plan in plans})
+        split = self._split_tables(settings, plans)
         skipped_keys = sorted(s["key"] for s in report.objects_skipped)
         for plan in plans:
             # A new object in a folder split into tables goes to the table it resembles.
@@ -379,17 +380,20 @@ class Crawlers:
         self._set_position(settings.name, position)
 
     def _split_tables(
-        self, settings: CrawlerSettings, locations: set[str]
+        self, settings: CrawlerSettings, plans: list[TablePlan]
     ) -> dict[str, list[CatalogTable]]:
-        """This crawler's tables split from others in one folder (those listing their own
-        files), by location, among ``locations``: an event crawl sees only new objects, so
-        its own grouping cannot tell which of them a new object belongs to."""
-        try:
-            tables = self.catalog.tables(settings.database)
-        except NotFound:
-            return {}
+        """This crawler's tables split by number from others in the folders of ``plans`` (those
+        listing their own files), by location: an event crawl sees only new objects, so its
+        own grouping cannot tell which of them a new object belongs to. Looked up by name in
+        one query (``<name>_1`` .. ``_32``), so an event crawl's cost does not grow with the
+        database's tables."""
+        bases = {re.sub(r"_\d+$", "", settings.table_prefix + plan.name) for plan in plans}
+        names = [
+            (settings.database, f"{base}_{n}") for base in bases for n in range(1, MAX_SPLIT + 1)
+        ]
+        locations = {plan.location for plan in plans}
         out: dict[str, list[CatalogTable]] = {}
-        for table in tables:
+        for table in self.catalog.lookup(names).values():
             d = table.definition
             if (
                 d.location in locations

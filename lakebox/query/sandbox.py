@@ -206,6 +206,11 @@ def _function_refusal(name: str, where: str = "") -> str:
     )
 
 
+# Table functions the dialects' SQL becomes: UNNEST(...) in FROM (Trino's CROSS JOIN UNNEST,
+# Spark's LATERAL VIEW explode) is one in DuckDB's parse tree.
+_TABLE_FUNCTIONS = frozenset({"unnest"})
+
+
 def check_duckdb(con: Any, sql: str, *, stand_in_prefix: str | None = None) -> None:
     """The second look, at the SQL DuckDB is about to run, parsed by DuckDB itself: one
     SELECT statement (nothing that creates, sets or attaches anything in the shared database),
@@ -240,8 +245,8 @@ def check_duckdb(con: Any, sql: str, *, stand_in_prefix: str | None = None) -> N
             if refused_function(name):
                 raise QueryRefused(_function_refusal(name))
         kind = node.get("type")
-        if kind == "TABLE_FUNCTION":
-            function = node.get("function") or {}
+        function = node.get("function") or {}
+        if kind == "TABLE_FUNCTION" and function.get("function_name") not in _TABLE_FUNCTIONS:
             raise QueryRefused(
                 f"table functions such as {function.get('function_name', '?')}(...) are not "
                 "allowed: queries read catalog tables only (database.table)"

@@ -217,3 +217,21 @@ def test_every_risky_duckdb_function_is_refused() -> None:
     unreviewed = sorted(n for n in risky if not refused_function(n) and n not in _HARMLESS)
     assert unreviewed == []
     assert not refused_function("sum") and not refused_function("current_timestamp")
+
+
+def test_unnest_in_from_still_works(engine: QueryEngine) -> None:
+    # UNNEST in FROM is a table function in DuckDB's parse tree: the second wall lets it be.
+    assert engine.run(
+        "SELECT count(*) FROM lake.orders CROSS JOIN UNNEST(tags) AS t(tag)", principal=SYSTEM
+    ).rows == [(3,)]
+    assert engine.run(
+        "SELECT count(*) FROM lake.orders LATERAL VIEW explode(tags) t AS tag",
+        "spark",
+        principal=SYSTEM,
+    ).rows == [(3,)]
+    with pytest.raises(QueryRefused, match=r"current_setting\(\)"):
+        engine.run(
+            "SELECT * FROM lake.orders CROSS JOIN UNNEST([current_setting('temp_directory')]) "
+            "AS t(x)",
+            principal=SYSTEM,
+        )

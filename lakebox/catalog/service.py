@@ -116,7 +116,7 @@ class CatalogTable:
             "format_options": d.format_options,
             "columns": [c.as_json() for c in d.columns],
             "partition_keys": [c.as_json() for c in d.partition_keys],
-            "properties": d.properties,
+            "properties": summarized(d.properties),
             "schema_version": self.schema_version,
             "status": self.status,
             "created_at": self.created_at.isoformat(),
@@ -607,6 +607,22 @@ class Catalog:
             Partition(tuple(orjson.loads(r.values)), r.location, r.object_count, r.bytes)
             for r in rows
         ]
+
+
+# Properties that list files (a crawl's unreadable ones, a split table's own) can hold
+# thousands of keys: descriptions show how many, not the lists.
+FILE_LISTS = ("skipped_files", "files")
+
+
+def summarized(properties: dict[str, Any]) -> dict[str, Any]:
+    """A table's properties as they are shown: file lists by their length."""
+    if not any(k in properties for k in FILE_LISTS):
+        return properties
+    shown = {k: v for k, v in properties.items() if k not in FILE_LISTS}
+    for k in FILE_LISTS:
+        if isinstance(properties.get(k), list):
+            shown[f"{k}_count"] = len(properties[k])
+    return shown
 
 
 def _table(row: Any) -> CatalogTable:

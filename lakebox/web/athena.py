@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from lakebox.auth.access import Principal
-from lakebox.catalog.service import CatalogTable
+from lakebox.catalog.service import CatalogTable, summarized
 from lakebox.errors import AccessDenied, InvalidArgument, NotFound
 from lakebox.instance import Lakebox
 from lakebox.query.service import QueryExecution
@@ -333,7 +333,7 @@ def table_metadata(table: CatalogTable) -> dict[str, Any]:
         "Parameters": {
             "classification": d.format,
             "location": d.location,
-            **{k: str(v) for k, v in d.properties.items()},
+            **{k: str(v) for k, v in summarized(d.properties).items()},
         },
     }
 

@@ -296,3 +296,11 @@ def test_sqlite_locked_longer_than_the_busy_timeout_is_a_conflict(tmp_path: Path
         "longer than its busy timeout; try again"
     )
     assert isinstance(conflict.value.__cause__, OperationalError)
+
+
+def test_file_lists_are_shown_by_their_length() -> None:
+    from lakebox.catalog.service import summarized
+
+    props = {"crawler": "c", "skipped_files": ["a", "b"], "files": ["x"]}
+    assert summarized(props) == {"crawler": "c", "skipped_files_count": 2, "files_count": 1}
+    assert summarized({"crawler": "c"}) == {"crawler": "c"}

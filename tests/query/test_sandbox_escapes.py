@@ -235,3 +235,25 @@ def test_unnest_in_from_still_works(engine: QueryEngine) -> None:
             "AS t(x)",
             principal=SYSTEM,
         )
+
+
+def test_writes_and_views_resolve_names_by_scope(engine: QueryEngine) -> None:
+    # The statements that write use the same scoping for what they read.
+    written = engine.run(
+        "CREATE TABLE sales.skus AS WITH a AS (SELECT sku FROM lake.products) SELECT * FROM a",
+        principal=SYSTEM,
+    )
+    assert written.rows == [(2,)]
+    assert classify_sql(
+        "INSERT INTO sales.skus SELECT * FROM products WHERE EXISTS "
+        "(WITH products AS (SELECT 1) SELECT 1)",
+        "athena",
+        "lake",
+    ).reads == [("lake", "products")]
+    view = classify_sql(
+        "CREATE VIEW lake.v AS SELECT * FROM orders WHERE EXISTS "
+        "(WITH orders AS (SELECT 1) SELECT 1)",
+        "athena",
+        None,
+    )
+    assert view.reads == [("lake", "orders")]

@@ -110,9 +110,7 @@ COLUMNS = st.sampled_from(
 
 def statements(home: Path) -> st.SearchStrategy[str]:
     refs = _refs(home)
-    NAMES = st.sampled_from(
-        ["x", f"{home}/data/query-results/other.csv", f"{home}/outside.csv"]
-    )
+    NAMES = st.sampled_from(["x", f"{home}/data/query-results/other.csv", f"{home}/outside.csv"])
     base = st.builds(lambda c, r: f"SELECT {c} FROM {r}", COLUMNS, refs)
 
     def wrap(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:

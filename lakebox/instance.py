@@ -84,6 +84,7 @@ class Lakebox:
                 spill_dir=settings.home / "spill",
                 memory_limit=settings.query_memory_limit,
                 bytes_scanned_cutoff=settings.query_bytes_scanned_cutoff,
+                result_max_bytes=settings.query_result_max_bytes,
             ),
             self.lake,
             self.access,

@@ -51,6 +51,8 @@ class RunControl:
         self._interrupt: Callable[[], None] | None = None
         self._lock = threading.Lock()
         self.committing = False
+        self.returned = False  # the executor came back
+        self.abandoned = False  # the run was ended without it (see RunWorkers._abandon)
 
     @property
     def stopping(self) -> bool:
@@ -105,6 +107,9 @@ class RunKind:
     threads: int = 1  # workers in this process
     max_running: int = 0  # across all processes (0: only the threads limit)
     timeout_s: float = 0.0  # 0: no limit
+    # After the time limit, how long the work may take to notice it was stopped before the run
+    # is ended without it and its worker replaced (a call that cannot be interrupted).
+    grace_s: float = 10.0
     timeout_message: Callable[[float], str] = field(
         default=lambda s: f"ran longer than the {s:.0f} s limit and was stopped"
     )
@@ -251,15 +256,21 @@ class RunWorkers:
                 with cond:
                     cond.wait(timeout=self.poll_s)
                 continue
-            self._execute(kind, run)
+            if self._execute(kind, run):
+                return  # its run was ended without it and a new worker took its place
 
-    def _execute(self, kind: RunKind, run: Run) -> None:
+    def _execute(self, kind: RunKind, run: Run) -> bool:
+        """Run one; True if it was abandoned (this thread then ends)."""
         control = RunControl(run)
         with self._lock:
             self._controls[run.id] = control
-        timer = None
+        timers: list[threading.Timer] = []
         if kind.timeout_s:
-            timer = threading.Timer(kind.timeout_s, control.stop, kwargs={"timed_out": True})
+            timers.append(threading.Timer(kind.timeout_s, control.stop, kwargs={"timed_out": True}))
+            timers.append(
+                threading.Timer(kind.timeout_s + kind.grace_s, self._abandon, (kind, control))
+            )
+        for timer in timers:
             timer.daemon = True
             timer.start()
         state: RunState = "SUCCEEDED"
@@ -278,8 +289,16 @@ class RunWorkers:
             log.exception("%s run %s failed unexpectedly", kind.name, run.id)
             state, reason = "FAILED", f"internal error ({type(exc).__name__}: {exc})"
         finally:
-            if timer is not None:
+            with control._lock:
+                control.returned = True
+                abandoned = control.abandoned
+            for timer in timers:
                 timer.cancel()
+        if abandoned:
+            log.warning("%s run %s came back after it was ended without it", kind.name, run.id)
+            with self._lock:
+                self._controls.pop(run.id, None)
+            return True
         # A stop that came too late to stop anything leaves the finished work as it ended;
         # one that did stop it names why.
         stopped = state != "SUCCEEDED" or run.cancel_requested
@@ -297,11 +316,38 @@ class RunWorkers:
         finally:
             with self._lock:
                 self._controls.pop(run.id, None)
-            with self._finished:
-                self._done[run.id] = None
-                if len(self._done) > 10_000:
-                    self._done.pop(next(iter(self._done)))
-                self._finished.notify_all()
+            self._mark_done(run.id)
+        return False
+
+    def _mark_done(self, run_id: str) -> None:
+        with self._finished:
+            self._done[run_id] = None
+            if len(self._done) > 10_000:
+                self._done.pop(next(iter(self._done)))
+            self._finished.notify_all()
+
+    def _abandon(self, kind: RunKind, control: RunControl) -> None:
+        """The work did not stop within the grace after its time limit (DuckDB notices an
+        interrupt only between batches of rows; one long function call is not): end the run
+        with the reason and give its slot to a new worker; the old thread ends when (if) its
+        work comes back."""
+        with control._lock:
+            if control.returned or control.committing:
+                return
+            control.abandoned = True
+        run = control.run
+        reason = kind.timeout_message(kind.timeout_s) + (
+            f"; it did not stop within {kind.grace_s:.0f} s more and was left to finish alone"
+        )
+        try:
+            self.runs.finish(run, self.owner, "FAILED", reason=reason)
+        except Exception:  # recovery ends it (lease) if recording the end failed
+            log.exception("ending the abandoned %s run %s failed", kind.name, run.id)
+        with self._lock:
+            self._controls.pop(run.id, None)
+        self._mark_done(run.id)
+        if not self._stopping.is_set():
+            self._spawn(f"lakebox-{kind.name}-replacement", self._work, kind)
 
     def _keep(self) -> None:
         """Renew leases; pass on cancel requests from any process; recover dead processes'

@@ -37,12 +37,20 @@ class Workers:
         timeout_s: float = 0.0,
         max_running: int = 0,
         lease_s: float = 30.0,
+        grace_s: float = 10.0,
     ) -> RunWorkers:
         workers = RunWorkers(
             Runs(self.db), str(self.root / home), lease_s=lease_s, poll_s=0.05, keeper_s=0.2
         )
         workers.register(
-            RunKind("test", execute, threads=threads, timeout_s=timeout_s, max_running=max_running)
+            RunKind(
+                "test",
+                execute,
+                threads=threads,
+                timeout_s=timeout_s,
+                max_running=max_running,
+                grace_s=grace_s,
+            )
         )
         workers.start()
         self.made.append(workers)
@@ -290,3 +298,29 @@ def test_the_per_principal_limit_holds_under_concurrent_submits(db: Database) ->
     for t in threads:
         t.join()
     assert len(accepted) == 3 and len(refused) == 5
+
+
+def test_work_that_cannot_be_interrupted_is_left_behind_after_the_grace(
+    db: Database, make_workers: Workers
+) -> None:
+    """One long call that ignores the stop (a DuckDB function call): the run ends FAILED
+    with the time limit once the grace is over, and a new worker takes the next run
+    meanwhile, with no wait for the stuck one."""
+    release = threading.Event()
+
+    def execute(run: Run, control: RunControl) -> dict[str, Any]:
+        if run.params.get("stuck"):
+            release.wait(20)
+        return {"ok": True}
+
+    workers = make_workers("home-a", execute, threads=1, timeout_s=0.3, grace_s=0.3)
+    stuck = workers.runs.submit("test", ALICE, {"stuck": True})
+    workers.wake("test")
+    until(lambda: workers.runs.get(stuck.id).state == "RUNNING")
+    after = workers.runs.submit("test", ALICE, {})
+    done = workers.wait(stuck.id, 10)
+    assert done.state == "FAILED" and "left to finish alone" in (done.reason or ""), done
+    assert workers.wait(after.id, 10).state == "SUCCEEDED"
+    release.set()
+    time.sleep(0.2)
+    assert workers.runs.get(stuck.id).state == "FAILED"  # its late return changes nothing

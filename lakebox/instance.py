@@ -11,6 +11,7 @@ from lakebox.auth.access import Access
 from lakebox.auth.admin import ensure_admin_credential
 from lakebox.auth.keys import AccessKeys, load_or_create_cipher
 from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.maintenance import CuratedMaintenance
 from lakebox.catalog.operations import CatalogOperations
 from lakebox.catalog.service import Catalog
 from lakebox.config import Settings
@@ -71,6 +72,7 @@ class Lakebox:
             )
         )
         self.scheduler.on_tick(CrawlTriggers(self.crawlers, self.workers))
+        self.scheduler.on_tick(CuratedMaintenance(self.iceberg))
         self.crawler_ops = CrawlerOperations(self.crawlers, self.workers, self.access)
         self.saved_queries = SavedQueries(self.db, self.access)
         self.queries = QueryService(

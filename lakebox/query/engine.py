@@ -99,14 +99,18 @@ class QueryEngine:
         *,
         principal: Principal,
         before_commit: Callable[[], None] = lambda: None,
+        result_limit: bool = True,
     ) -> QueryResult:
         """Run one query for ``principal``: every table it reads or writes (views' tables
         included) is authorized first. ``on_connect`` receives the DuckDB connection, so
         another thread can interrupt it (timeouts, cancellation). ``before_commit`` is called just
         before a write becomes visible (a table commit, a view saved); it may raise to stop the
-        statement there, and past it the statement completes."""
+        statement there, and past it the statement completes. ``result_limit``: whether the rows
+        are a result (held to ``result_max_bytes``) or rows a CTAS / INSERT writes to a table."""
         try:
-            return self._run(sql, dialect, on_connect, default_database, principal, before_commit)
+            return self._run(
+                sql, dialect, on_connect, default_database, principal, before_commit, result_limit
+            )
         except RecursionError:  # a deep tree that the nesting check did not count
             raise nested_too_deeply() from None
 
@@ -118,6 +122,7 @@ class QueryEngine:
         default_database: str | None,
         principal: Principal,
         before_commit: Callable[[], None],
+        result_limit: bool,
     ) -> QueryResult:
         import duckdb
 
@@ -146,7 +151,7 @@ class QueryEngine:
             start = time.perf_counter()
             try:
                 cursor = con.execute(query)
-                table = self._fetch(con, cursor)
+                table = self._fetch(con, cursor, self.result_max_bytes if result_limit else 0)
             except duckdb.Error as exc:
                 raise QueryFailed(str(exc).splitlines()[0]) from None
             elapsed = (time.perf_counter() - start) * 1000
@@ -161,10 +166,11 @@ class QueryEngine:
             elapsed,
         )
 
-    def _fetch(self, con: Any, cursor: Any) -> Any:
+    def _fetch(self, con: Any, cursor: Any, max_bytes: int) -> Any:
         """The result as an Arrow table, read batch by batch (DuckDB streams it), refused once
-        it is larger than ``result_max_bytes``: a result (or the rows a CTAS / INSERT writes)
-        is held in memory and written to the lake, outside DuckDB's memory limit."""
+        it is larger than ``max_bytes`` (0: no limit): a result is held in memory and written
+        to the lake, outside DuckDB's memory limit. The rows a CTAS or INSERT writes are not
+        a result: curating a large table is what those statements are for."""
         import pyarrow as pa
 
         reader = cursor.to_arrow_reader(_FETCH_ROWS)
@@ -172,10 +178,10 @@ class QueryEngine:
         size = 0
         for batch in _batches(reader):
             size += batch.nbytes
-            if self.result_max_bytes and size > self.result_max_bytes:
+            if max_bytes and size > max_bytes:
                 con.interrupt()
                 raise ResultTooLarge(
-                    f"the query's result is larger than the {self.result_max_bytes:,}-byte "
+                    f"the query's result is larger than the {max_bytes:,}-byte "
                     f"limit (query_result_max_bytes; more than {size:,} bytes after "
                     f"{sum(b.num_rows for b in batches) + batch.num_rows:,} rows): select "
                     "fewer rows or columns (LIMIT, aggregates)"
@@ -447,12 +453,14 @@ class QueryEngine:
     ) -> QueryResult:
         if isinstance(select, exp.Values):
             values = f"SELECT * FROM ({select.sql(dialect='duckdb')})"
-            return self.run(values, "duckdb", on_connect, principal=principal)
+            return self.run(values, "duckdb", on_connect, principal=principal, result_limit=False)
         if select is None:
             raise InvalidArgument("the statement needs a SELECT or VALUES to write")
         if default_database:
             qualify(select, default_database)
-        return self.run(to_duckdb(select), "duckdb", on_connect, principal=principal)
+        return self.run(
+            to_duckdb(select), "duckdb", on_connect, principal=principal, result_limit=False
+        )
 
 
 def _batches(reader: Any) -> Any:

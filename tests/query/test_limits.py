@@ -173,3 +173,21 @@ def test_an_error_while_results_stream_names_duckdbs_error(engine: QueryEngine) 
     )
     with pytest.raises(QueryFailed, match="Conversion Error: Could not convert string 'x4000001'"):
         engine.run(sql, "duckdb", principal=SYSTEM)
+
+
+def test_the_result_limit_does_not_hold_back_a_ctas(
+    engine: QueryEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Curating a table larger than a result may be is what CTAS is for."""
+    monkeypatch.setattr(engine, "result_max_bytes", 64 * 1024)
+    with pytest.raises(ResultTooLarge):
+        engine.run(
+            "SELECT repeat('x', 1000) AS s FROM lake.orders, UNNEST(range(200)) AS r(i)",
+            principal=SYSTEM,
+        )
+    made = engine.run(
+        "CREATE TABLE cur.big AS "
+        "SELECT repeat('x', 1000) AS s FROM lake.orders, UNNEST(range(200)) AS r(i)",
+        principal=SYSTEM,
+    )
+    assert made.rows == [(600,)]

@@ -39,6 +39,18 @@ def need_service(reason: str) -> None:
     pytest.skip(reason)
 
 
+def until(check: Any, within: float = 30.0, what: str = "", every: float = 0.05) -> Any:
+    """``check()``'s first truthy value, asked every ``every`` seconds for at most ``within``;
+    else a failure naming ``what`` it waited for."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"not reached within {within} s: {what or check}")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import RunningServer
+from tests.conftest import RunningServer, until
 
 pytestmark = pytest.mark.slow
 
@@ -84,16 +84,6 @@ def lake_ids(home: Path) -> list[int]:
     return ids
 
 
-def wait_for(check: Any, within: float, what: str) -> Any:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"not within {within} s: {what}")
-
-
 def test_kill_9_at_random_points(server_factory: Any) -> None:
     srv: RunningServer = server_factory(LAKEBOX_RUN_LEASE_S="5")
     srv.start()
@@ -151,7 +141,7 @@ def test_kill_9_at_random_points(server_factory: Any) -> None:
         assert whole["state"] == "SUCCEEDED", whole
         count = api.get(f"/v1/queries/{whole['id']}/results").json()["rows"]
         assert count == [[3]], f"cur.{name} is half there: {count}"
-    wait_for(
+    until(
         lambda: (
             not api.get("/v1/queries?all=1").json()["queries"]
             or all(

@@ -16,6 +16,7 @@ from lakebox.errors import InvalidArgument
 from lakebox.meta.database import Database
 from lakebox.runs import Run, RunControl, RunFailed, RunKind, Runs, RunWorkers
 from lakebox.runs.store import STOPPED_REASON
+from tests.conftest import until
 
 ALICE = Principal("KALICE", "alice", "analyst")
 
@@ -75,14 +76,6 @@ def sleeper(seconds: float) -> Callable[[Run, RunControl], dict[str, Any]]:
         return {"slept": seconds}
 
     return execute
-
-
-def until(check: Callable[[], bool], within: float = 10.0) -> None:
-    deadline = time.monotonic() + within
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.02)
 
 
 def test_a_run_succeeds_with_its_result(db: Database, make_workers: Workers) -> None:

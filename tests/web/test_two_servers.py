@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import RunningServer
+from tests.conftest import RunningServer, until
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -42,16 +41,6 @@ class Api:
 
     def query(self, sql: str) -> dict[str, Any]:
         return dict(self("POST", "/v1/queries", json={"sql": sql}))
-
-
-def until(check: Callable[[], Any], within: float = 60.0, what: str = "") -> Any:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"not reached within {within} s: {what}")
 
 
 def test_two_servers_one_database_one_lake(

@@ -6,6 +6,7 @@ import base64
 import signal
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,20 @@ def delivered_lines(home: Path, stream: str) -> list[bytes]:
     for obj in sorted((home / "data" / "raw" / stream).rglob(f"{stream}-*")):
         lines.extend(obj.read_bytes().splitlines())
     return lines
+
+
+def kill_while_producing(
+    srv: Any, producer: Callable[[int], None], stop: threading.Event, seconds: float = 4.0
+) -> None:
+    """Four producer threads push for ``seconds``; then ``kill -9`` and let them stop."""
+    threads = [threading.Thread(target=producer, args=(p,)) for p in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    srv.kill()
+    stop.set()
+    for t in threads:
+        t.join(timeout=30)
 
 
 def test_kill_9_loses_no_acknowledged_record(server_factory) -> None:  # type: ignore[no-untyped-def]
@@ -59,14 +74,7 @@ def test_kill_9_loses_no_acknowledged_record(server_factory) -> None:  # type: i
                 )
             batch_no += 1
 
-    threads = [threading.Thread(target=producer, args=(p,)) for p in range(4)]
-    for t in threads:
-        t.start()
-    time.sleep(4)
-    srv.kill()
-    stop.set()
-    for t in threads:
-        t.join(timeout=30)
+    kill_while_producing(srv, producer, stop)
     assert len(acked) > 1000, "producers should have been acknowledged many records"
     before = delivered_lines(srv.home, "crash")
 
@@ -156,14 +164,7 @@ def test_kill_9_with_poison_records_loses_nothing(server_factory) -> None:  # ty
                         acked_poison[record] = kind
             batch_no += 1
 
-    threads = [threading.Thread(target=producer, args=(p,)) for p in range(4)]
-    for t in threads:
-        t.start()
-    time.sleep(4)
-    srv.kill()
-    stop.set()
-    for t in threads:
-        t.join(timeout=30)
+    kill_while_producing(srv, producer, stop)
     assert len(acked_good) > 1000 and len(acked_poison) > 100
     before = delivered_lines(srv.home, "pz")
 

@@ -233,8 +233,15 @@ class QueryService:
         return execution
 
     def wait(self, qid: str, timeout: float = 60.0, *, by: Principal) -> QueryExecution:
-        self.get(qid, by=by)
-        return QueryExecution.of(self.workers.wait(qid, timeout))
+        """The execution once final (or as it is after ``timeout``), if ``by`` may see it.
+        Authorized on what the wait returns, not before: a read while the query runs would
+        slow it, and the wait itself tells nothing (an unknown id fails within half a second)."""
+        run = self.workers.wait(qid, timeout, noun="query execution")
+        if run.kind != KIND:
+            raise NotFound(f"query execution {qid!r} not found")
+        execution = QueryExecution.of(run)
+        self.access.authorize(by, "query:read", Resource("query", qid, execution.submitted_by))
+        return execution
 
     def rows(self, qid: str, offset: int, count: int, *, by: Principal) -> dict[str, Any]:
         """``count`` rows of a succeeded query's results from ``offset``, and the total."""
@@ -333,6 +340,7 @@ class QueryService:
             [(key + ".csv", out.getvalue()), (key + ".parquet", buf.getvalue())],
             source="query",
             durable=False,
+            record_with=control.with_finish,
         )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -87,6 +88,9 @@ _RUNNING_OF_KIND = (
     select(func.count())
     .select_from(_r)
     .where(_r.c.kind == bindparam("kind"), _r.c.state == "RUNNING")
+)
+_ANY_QUEUED = (
+    select(_r.c.id).where(_r.c.kind == bindparam("b_kind"), _r.c.state == "QUEUED").limit(1)
 )
 _NEXT = (
     select(_r.c.id)
@@ -229,7 +233,10 @@ class Runs:
                             f"limit per key is {limit_per_principal}); wait for one to finish "
                             "or cancel one"
                         )
-                with conn.begin_nested():  # a refused insert leaves the transaction usable
+                if exclusive:  # a refused insert leaves the transaction usable
+                    with conn.begin_nested():
+                        row = conn.execute(_INSERT, values).one()
+                else:  # nothing unique to collide with: no savepoint to pay for
                     row = conn.execute(_INSERT, values).one()
         except IntegrityError:
             active_run = self.active(kind, subject or "")
@@ -274,6 +281,12 @@ class Runs:
     def claim(self, kind: str, owner: str, lease_s: float, max_running: int = 0) -> Run | None:
         """Take the oldest QUEUED run of ``kind`` for ``owner``, unless ``max_running`` runs of
         the kind already run (counted in the database, across processes)."""
+        # A read first: most claims (every worker polls) find nothing, and a read takes no
+        # write lock. A run queued just after it is found by the next claim (each submit
+        # wakes a worker, which claims again).
+        with self.db.begin() as conn:
+            if conn.execute(_ANY_QUEUED, {"b_kind": kind}).first() is None:
+                return None
         now = datetime.now(UTC)
         params = {"b_kind": kind, "b_owner": owner, "now": now, "b_lease": now + _s(lease_s)}
         with self.db.begin() as conn:
@@ -295,9 +308,11 @@ class Runs:
         *,
         result: dict[str, Any] | None = None,
         reason: str | None = None,
+        also: Sequence[Callable[[Connection], None]] = (),
     ) -> Run | None:
         """End the attempt of ``run`` that ``owner`` holds; None if it no longer holds it
-        (recovered, and perhaps run again, elsewhere)."""
+        (recovered, and perhaps run again, elsewhere). ``also``: statements of the run's own
+        (its result files' events) in the same transaction, after the end is recorded."""
         with self.db.begin() as conn:
             row = conn.execute(
                 _FINISH,
@@ -311,6 +326,8 @@ class Runs:
                     "b_reason": reason,
                 },
             ).first()
+            for step in also:
+                step(conn)
         return _run(row) if row is not None else None
 
     def request_cancel(self, run_id: str, reason: str = "cancelled") -> Run:

@@ -26,7 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import Connection
+
 from lakebox.errors import LakeboxError
+from lakebox.runs.deadlines import Alarm, Deadlines
 from lakebox.runs.store import FINAL, Run, Runs, RunState
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,12 @@ class RunControl:
         self.committing = False
         self.returned = False  # the executor came back
         self.abandoned = False  # the run was ended without it (see RunWorkers._abandon)
+        self.at_finish: list[Callable[[Connection], None]] = []
+
+    def with_finish(self, step: Callable[[Connection], None]) -> None:
+        """Run ``step`` in the transaction that records the run's end (fewer commits for a
+        short run: a query's result files record their events there)."""
+        self.at_finish.append(step)
 
     @property
     def stopping(self) -> bool:
@@ -156,9 +165,11 @@ class RunWorkers:
         self._controls: dict[str, RunControl] = {}
         self._lock = threading.Lock()
         self._finished = threading.Condition()
-        self._done: dict[str, None] = {}  # latest runs finished here (insertion-ordered)
+        # latest runs finished here (insertion-ordered), as they ended if known
+        self._done: dict[str, Run | None] = {}
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._deadlines = Deadlines()
 
     def register(self, kind: RunKind) -> None:
         self.kinds[kind.name] = kind
@@ -201,6 +212,7 @@ class RunWorkers:
         for t in self._threads:
             t.join(timeout=max(0.1, deadline - time.monotonic()))
         self._threads.clear()
+        self._deadlines.stop()
 
     def wake(self, kind: str) -> None:
         """A run of ``kind`` was submitted here: let a worker take it now."""
@@ -227,20 +239,22 @@ class RunWorkers:
         with self._finished:
             return run_id in self._done
 
-    def wait(self, run_id: str, timeout: float) -> Run:
-        """The run once final, or as it is when ``timeout`` runs out."""
+    def wait(self, run_id: str, timeout: float, noun: str = "run") -> Run:
+        """The run once final, or as it is when ``timeout`` runs out (NotFound, naming it a
+        ``noun``, for an id that is not a run, within ``poll_s``)."""
         deadline = time.monotonic() + timeout
         with self._finished:
             while run_id not in self._done:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
-                # woken when a run of this process finishes; else look now and then (it may
-                # run in another process)
-                woken = self._finished.wait(timeout=min(0.05, left))
-                if not woken and self.runs.get(run_id).state in FINAL:
+                # woken when a run of this process finishes; else look twice a second (it
+                # may run in another process; a read meanwhile would slow the run here)
+                woken = self._finished.wait(timeout=min(self.poll_s, left))
+                if not woken and self.runs.get(run_id, noun).state in FINAL:
                     break
-        return self.runs.get(run_id)
+            ended = self._done.get(run_id)
+        return ended if ended is not None else self.runs.get(run_id, noun)
 
     # -- threads ---------------------------------------------------------------------------
 
@@ -264,15 +278,14 @@ class RunWorkers:
         control = RunControl(run)
         with self._lock:
             self._controls[run.id] = control
-        timers: list[threading.Timer] = []
+        alarms: list[Alarm] = []
         if kind.timeout_s:
-            timers.append(threading.Timer(kind.timeout_s, control.stop, kwargs={"timed_out": True}))
-            timers.append(
-                threading.Timer(kind.timeout_s + kind.grace_s, self._abandon, (kind, control))
+            alarms.append(self._deadlines.after(kind.timeout_s, lambda: control.stop(True)))
+            alarms.append(
+                self._deadlines.after(
+                    kind.timeout_s + kind.grace_s, lambda: self._abandon(kind, control)
+                )
             )
-        for timer in timers:
-            timer.daemon = True
-            timer.start()
         state: RunState = "SUCCEEDED"
         result: dict[str, Any] | None = None
         reason: str | None = None
@@ -292,8 +305,8 @@ class RunWorkers:
             with control._lock:
                 control.returned = True
                 abandoned = control.abandoned
-            for timer in timers:
-                timer.cancel()
+            for alarm in alarms:
+                alarm.cancel()
         if abandoned:
             log.warning("%s run %s came back after it was ended without it", kind.name, run.id)
             with self._lock:
@@ -309,19 +322,24 @@ class RunWorkers:
             state, result = ("FAILED" if stopping else "CANCELLED"), None
             reason = "server stopped while running" if stopping else "cancelled"
         try:
-            if self.runs.finish(run, self.owner, state, result=result, reason=reason) is None:
+            ended = self.runs.finish(
+                run, self.owner, state, result=result, reason=reason, also=control.at_finish
+            )
+            if ended is None:
                 log.warning("%s run %s was taken over before it finished here", kind.name, run.id)
         except Exception:  # recovery ends it (lease) if recording the end failed
             log.exception("recording the end of %s run %s failed", kind.name, run.id)
+            ended = None
         finally:
             with self._lock:
                 self._controls.pop(run.id, None)
-            self._mark_done(run.id)
+        self._mark_done(run.id, ended)
         return False
 
-    def _mark_done(self, run_id: str) -> None:
+    def _mark_done(self, run_id: str, ended: Run | None = None) -> None:
+        """``ended``: the run as its end recorded it, for waiters (None: read it again)."""
         with self._finished:
-            self._done[run_id] = None
+            self._done[run_id] = ended
             if len(self._done) > 10_000:
                 self._done.pop(next(iter(self._done)))
             self._finished.notify_all()
@@ -363,7 +381,12 @@ class RunWorkers:
                         self.cancel_here(run_id)
                 for run_id in executing - set(held):
                     # Recovered elsewhere (this process stalled past its lease): stop it here,
-                    # so that it does not run twice; its finish will be refused.
+                    # so that it does not run twice; its finish will be refused. A run whose
+                    # executor came back was not renewed because it is ending: not lost.
+                    with self._lock:
+                        control = self._controls.get(run_id)
+                    if control is None or control.returned:
+                        continue
                     log.warning("run %s lost its lease; stopping it here", run_id)
                     self.cancel_here(run_id)
                 if time.monotonic() - last_recovery >= max(self.lease_s / 3, self.keeper_s):

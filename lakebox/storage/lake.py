@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import Connection
 
 from lakebox.storage.base import ObjectInfo, ObjectStore
 from lakebox.storage.events import ObjectEvents
@@ -18,11 +20,22 @@ class Lake:
         return self.store.bucket
 
     def put_all(
-        self, objects: list[tuple[str, bytes]], *, source: str = "", durable: bool = True
+        self,
+        objects: list[tuple[str, bytes]],
+        *,
+        source: str = "",
+        durable: bool = True,
+        record_with: Callable[[Callable[[Connection], None]], None] | None = None,
     ) -> list[ObjectInfo]:
-        """Write several objects, then record their events together (one transaction)."""
+        """Write several objects, then record their events together (one transaction).
+        ``record_with`` takes the recording step to run in a transaction of the caller's
+        (a run records its result files' events with its end) instead of one of its own."""
         infos = [self.store.put(key, data, durable=durable) for key, data in objects]
-        self.events.record_created_many(self.store.bucket, infos, source)
+        bucket = self.store.bucket
+        if record_with is not None:
+            record_with(lambda conn: self.events.record(conn, bucket, infos, source))
+        else:
+            self.events.record_created_many(bucket, infos, source)
         return infos
 
     def put(self, key: str, data: bytes, *, source: str = "", durable: bool = True) -> ObjectInfo:

@@ -8,11 +8,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lakebox.auth.access import SYSTEM, table_resource
 from lakebox.errors import InvalidArgument, NotFound
 from lakebox.query.engine import QueryEngine
-from lakebox.query.sandbox import QueryRefused, check_duckdb, refused_function
+from lakebox.query.sandbox import QueryRefused, _serialize_sql, check_duckdb, refused_function
 from lakebox.query.statements import classify_sql
 
 
@@ -257,3 +259,29 @@ def test_writes_and_views_resolve_names_by_scope(engine: QueryEngine) -> None:
         None,
     )
     assert view.reads == [("lake", "orders")]
+
+
+# -- the second look's own statement ----------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_the_sql_checked_is_the_sql_given_whatever_it_holds(text: str) -> None:
+    """The SQL goes to DuckDB's parser as a string literal: whatever the text holds (quotes,
+    backslashes, NUL, any unicode), the parser sees exactly it, as a parameter would pass it."""
+    con = duckdb.connect()
+    sql = f"SELECT '{text.replace(chr(39), chr(39) * 2)}' AS v, {text!r} AS w -- {text}"
+    statement, params = _serialize_sql(sql)
+    by_literal = con.execute(statement, params).fetchone()
+    by_parameter = con.execute("SELECT json_serialize_sql(?)", [sql]).fetchone()
+    assert by_literal == by_parameter
+
+
+def test_a_quote_in_the_checked_sql_cannot_end_the_literal(engine: QueryEngine) -> None:
+    """SQL made to close the literal and run a statement of its own is parsed, not run."""
+    con = engine._shared_database().cursor()
+    try:
+        with pytest.raises(QueryRefused, match=r"only one SELECT|one statement"):
+            check_duckdb(con, "SELECT 1'); SELECT current_setting('temp_directory') --")
+    finally:
+        con.close()

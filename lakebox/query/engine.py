@@ -21,7 +21,7 @@ from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitEx
 from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
 from lakebox.query.sandbox import check, check_duckdb, nested_too_deeply, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
-from lakebox.query.statements import classify, parse_one
+from lakebox.query.statements import Prepared, classify, parse_one
 from lakebox.query.time_travel import pin_snapshots
 from lakebox.query.views import drop_view, save_view
 from lakebox.query.writes import defined_columns, result_columns, table_options, target
@@ -100,16 +100,26 @@ class QueryEngine:
         principal: Principal,
         before_commit: Callable[[], None] = lambda: None,
         result_limit: bool = True,
+        prepared: Prepared | None = None,
     ) -> QueryResult:
         """Run one query for ``principal``: every table it reads or writes (views' tables
         included) is authorized first. ``on_connect`` receives the DuckDB connection, so
         another thread can interrupt it (timeouts, cancellation). ``before_commit`` is called just
         before a write becomes visible (a table commit, a view saved); it may raise to stop the
         statement there, and past it the statement completes. ``result_limit``: whether the rows
-        are a result (held to ``result_max_bytes``) or rows a CTAS / INSERT writes to a table."""
+        are a result (held to ``result_max_bytes``) or rows a CTAS / INSERT writes to a table.
+        ``prepared``: the same SQL already parsed and classified (used once: the engine changes
+        the tree), else it is parsed here."""
         try:
             return self._run(
-                sql, dialect, on_connect, default_database, principal, before_commit, result_limit
+                sql,
+                dialect,
+                on_connect,
+                default_database,
+                principal,
+                before_commit,
+                result_limit,
+                prepared,
             )
         except RecursionError:  # a deep tree that the nesting check did not count
             raise nested_too_deeply() from None
@@ -123,11 +133,19 @@ class QueryEngine:
         principal: Principal,
         before_commit: Callable[[], None],
         result_limit: bool,
+        prepared: Prepared | None,
     ) -> QueryResult:
         import duckdb
 
-        tree = parse_one(sql, dialect)
-        statement = classify(tree, default_database)
+        if (
+            prepared is not None
+            and (prepared.sql, prepared.dialect) == (sql, dialect)
+            and prepared.default_database == default_database
+        ):
+            tree, statement = prepared.tree, prepared.statement
+        else:
+            tree = parse_one(sql, dialect)
+            statement = classify(tree, default_database)
         self.access.authorize_all(principal, statement.wanted())
         if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):
             return self._view_ddl(tree, default_database, on_connect, principal, before_commit)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from lakebox.errors import (
 )
 from lakebox.query.dialects import DIALECTS
 from lakebox.query.engine import QueryEngine
-from lakebox.query.statements import classify_sql
+from lakebox.query.statements import Prepared, prepare
 from lakebox.runs import Run, RunControl, RunKind, Runs, RunState, RunWorkers
 from lakebox.storage.areas import QUERY_RESULTS
 from lakebox.storage.lake import Lake
@@ -43,6 +44,7 @@ RESULTS_PREFIX = QUERY_RESULTS
 MAX_PAGE = 1000
 MAX_PAGE_BYTES = 16 * 1024 * 1024  # a page of rows as Arrow data; its JSON is of that order
 _WRITE_ROWS = 64 * 1024  # rows written at a time: a stop is noticed between them
+_PREPARED_KEPT = 256  # parses kept for this process's workers
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class QueryService:
         self.timeout_s = timeout_s
         self.limit_per_key = limit_per_key
         self.page_max_bytes = page_max_bytes
+        self._prepared: dict[str, Prepared] = {}  # run id → its parse at submit
+        self._prepared_lock = threading.Lock()
         workers.register(
             RunKind(
                 KIND,
@@ -164,13 +168,13 @@ class QueryService:
         # Parse errors are left for the run (a FAILED execution, as Athena reports them);
         # what the statement touches is authorized now when it can be told.
         try:
-            statement = classify_sql(sql, dialect, default_database)
+            prepared: Prepared | None = prepare(sql, dialect, default_database)
         except AccessDenied:
             raise
         except LakeboxError:
-            statement = None
-        if statement is not None:
-            self.access.authorize_all(by, statement.wanted())
+            prepared = None
+        if prepared is not None:
+            self.access.authorize_all(by, prepared.statement.wanted())
         if not self.workers.running:
             raise ServiceUnavailable("the query service is not running")
         run = self.runs.submit(
@@ -180,8 +184,22 @@ class QueryService:
             limit_per_principal=self.limit_per_key,
             noun="queries",
         )
+        if prepared is not None:
+            self._hand_over(run.id, prepared)
         self.workers.wake(KIND)
         return QueryExecution.of(run)
+
+    def _hand_over(self, run_id: str, prepared: Prepared) -> None:
+        """Keep a submitted query's parse for the worker of this process that runs it (a
+        worker elsewhere, or one that claims it first, parses it again)."""
+        with self._prepared_lock:
+            self._prepared[run_id] = prepared
+            while len(self._prepared) > _PREPARED_KEPT:  # runs taken by other processes
+                self._prepared.pop(next(iter(self._prepared)))
+
+    def _take_prepared(self, run_id: str) -> Prepared | None:
+        with self._prepared_lock:
+            return self._prepared.pop(run_id, None)
 
     def get(self, qid: str, *, by: Principal) -> QueryExecution:
         """The execution, if ``by`` may see it (its submitter, or a role that may see any)."""
@@ -297,6 +315,7 @@ class QueryService:
                 default_database=params.get("database"),
                 principal=self.principals(run.principal_id),
                 before_commit=control.commit_point,
+                prepared=self._take_prepared(run.id),
             )
         finally:
             control.on_interrupt(None)

@@ -104,10 +104,29 @@ def parse_one(sql: str, dialect: str) -> exp.Expr:
     return statements[0]
 
 
-def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
+@dataclass(frozen=True)
+class Prepared:
+    """A statement parsed and classified (its tree qualified with the default database): what
+    the engine would make of the same SQL, so that a query parsed at submit is not parsed
+    again when it runs in the same process."""
+
+    sql: str
+    dialect: str
+    default_database: str | None
+    tree: exp.Expr
+    statement: Statement
+
+
+def prepare(sql: str, dialect: str, default_database: str | None) -> Prepared:
     """Parse and classify one statement of SQL text (the sandbox's checks included)."""
     tree = parse_one(sql, dialect)
     try:
-        return classify(tree, default_database)
+        statement = classify(tree, default_database)
     except RecursionError:
         raise nested_too_deeply() from None
+    return Prepared(sql, dialect, default_database, tree, statement)
+
+
+def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
+    """Parse and classify one statement of SQL text (the sandbox's checks included)."""
+    return prepare(sql, dialect, default_database).statement

@@ -247,3 +247,37 @@ def test_a_cancel_during_a_commit_cannot_undo_it(
     monkeypatch.setattr(iceberg, "append", append)
     rows = run("SELECT x FROM cur.t ORDER BY x")
     assert service.results(rows.id, by=SYSTEM)["rows"] == [[1], [2]]
+
+
+def test_a_query_parsed_at_submit_is_not_parsed_again_here(
+    setup: tuple[QueryService, AccessKeys, Lake], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The submit's parse goes to this process's worker; the rows are those of a fresh parse,
+    and a parse handed over for other SQL is never used for this one."""
+    import lakebox.query.engine as engine_module
+
+    service, keys, _ = setup
+    alice = keys.create("alice", "analyst", by=SYSTEM).key
+    sql = "SELECT count(*) AS n, sum(v) AS s FROM n WHERE v < 100"
+    fresh = service.engine.run(sql, "athena", default_database="lake", principal=SYSTEM).rows
+    parses: list[str] = []
+    real_parse = engine_module.parse_one
+
+    def counting_parse(text: str, dialect: str) -> Any:
+        parses.append(text)
+        return real_parse(text, dialect)
+
+    monkeypatch.setattr(engine_module, "parse_one", counting_parse)
+    q = service.submit(sql, "athena", by=alice.principal, default_database="lake")
+    done = service.wait(q.id, by=alice.principal)
+    assert done.state == "SUCCEEDED", done.error
+    assert service.rows(q.id, 0, 10, by=alice.principal)["rows"] == [list(r) for r in fresh]
+    assert parses == []  # the worker used the submit's parse
+
+    from lakebox.query.statements import prepare
+
+    other = prepare("SELECT 1 AS one", "athena", "lake")
+    result = service.engine.run(
+        sql, "athena", default_database="lake", principal=SYSTEM, prepared=other
+    )
+    assert result.rows == fresh and parses == [sql]  # not the other SQL's tree

@@ -584,35 +584,6 @@ class IcebergTables:
                 entry = fresh
         self._delete_files(entry.definition.location)
 
-    def remove_orphan_tables(self, min_age_s: float = 3600.0) -> list[str]:
-        """Delete the files of table folders in the curated zone that belong to no Iceberg
-        table: what a CREATE TABLE AS SELECT leaves when its process dies before the commit.
-        A folder is removed only if every file in it is older than ``min_age_s``, so a table
-        another server is creating right now is never touched. Returns the folders removed."""
-        from pyiceberg.exceptions import NoSuchTableError
-
-        now = datetime.now(UTC)
-        folders: dict[tuple[str, str], list[ObjectInfo]] = {}
-        for info in self.store.list(f"{ZONE}/"):
-            parts = info.key.split("/")
-            if len(parts) >= 4:  # curated/<database>/<table>/<data|metadata>/...
-                folders.setdefault((parts[1], parts[2]), []).append(info)
-        sql = self.sql_catalog()
-        removed = []
-        for (database, name), infos in sorted(folders.items()):
-            if any((now - i.last_modified).total_seconds() < min_age_s for i in infos):
-                continue
-            try:
-                sql.load_table((database, name))
-                continue  # a table: its folder is its own
-            except NoSuchTableError:
-                pass
-            for info in infos:
-                self.store.delete(info.key)
-            removed.append(f"{ZONE}/{database}/{name}/")
-            log.info("removed the files of %s/%s, which no table owns", database, name)
-        return removed
-
     def _delete_files(self, location: str) -> None:
         """The files of a table in the curated zone; anything else is left alone."""
         if location.startswith(f"{ZONE}/"):

@@ -1,9 +1,10 @@
-"""Keeping the curated zone clean: a scheduler tick that removes what no table owns.
+"""Keeping the curated zone clean: a scheduler tick that removes what no table reads.
 
-A CREATE TABLE AS SELECT writes its data files before its one commit; if its process dies
-between the two, the files stay behind, read by nothing. Once an hour (and at the first tick
-after a start) the leading server removes table folders that belong to no Iceberg table and
-whose every file is older than an hour (so a table being created elsewhere is never touched).
+A write into an Iceberg table writes its files before its one commit; if its process dies
+between the two, the files stay behind, read by nothing: a whole table folder for a CREATE
+TABLE AS SELECT, data and metadata files inside the table's folder for an INSERT INTO. Once an
+hour (and at the first tick after a start) the leading server removes both once they are older
+than an hour, so a commit in progress elsewhere is never touched (see ``orphans.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.orphans import remove_orphans
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,11 @@ class CuratedMaintenance:
         if time.monotonic() - self._last < self.every_s:
             return
         self._last = time.monotonic()
-        removed = self.iceberg.remove_orphan_tables(self.min_age_s)
-        if removed:
-            log.warning("removed files no table owns (an interrupted CTAS): %s", removed)
+        swept = remove_orphans(self.iceberg, self.min_age_s)
+        if swept.folders:
+            log.warning("removed files no table owns (an interrupted CTAS): %s", swept.folders)
+        if swept.files:
+            log.warning(
+                "removed %d files no table's metadata references (interrupted writes)",
+                len(swept.files),
+            )

@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from lakebox.catalog.iceberg import IcebergTables, to_iceberg_schema
 from lakebox.catalog.maintenance import CuratedMaintenance
+from lakebox.catalog.orphans import remove_orphans
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.meta.database import Database
@@ -57,4 +58,4 @@ def test_orphans_of_an_interrupted_ctas_are_removed_when_old(db: Database, tmp_p
     age(root, "curated/cur/young", 2 * 3600)
     maintenance(None, None)  # type: ignore[arg-type]
     assert [p for p in (root / "curated/cur/young").rglob("*") if p.is_file()]
-    assert iceberg.remove_orphan_tables(3600) == ["curated/cur/young/"]
+    assert remove_orphans(iceberg, 3600).folders == ["curated/cur/young/"]

@@ -35,6 +35,8 @@ from lakebox.web.requests import (
     GetTableMetadata,
     GetWorkGroup,
     InCatalog,
+    ListDataCatalogs,
+    ListNamedQueries,
     ListQueryExecutions,
     ListTableMetadata,
     StartQueryExecution,
@@ -52,6 +54,9 @@ _STATEMENT_TYPES = [
     (re.compile(r"\s*DROP\s+VIEW\b", re.I), "DDL", "DROP_VIEW"),
     (re.compile(r"\s*INSERT\s+INTO\b", re.I), "DML", "INSERT"),
 ]  # fmt: skip
+# GetQueryResults' NextToken: the offset of the next row, as this API writes it (ASCII digits;
+# "²" is a digit to str.isdigit, and an offset past 2**63 overflows the result reader).
+_TOKEN = re.compile(r"[0-9]{1,18}")
 # Statements whose result is a count of written rows: Athena returns it as UpdateCount.
 _WRITES = ("CREATE_TABLE_AS_SELECT", "INSERT")
 
@@ -165,8 +170,8 @@ def execution_shape(box: Lakebox, e: QueryExecution) -> dict[str, Any]:
     return shape
 
 
-async def start_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    req = parse(StartQueryExecution, p)
+async def start_query_execution(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(StartQueryExecution, body)
     if req.ExecutionParameters:
         raise InvalidArgument(
             "ExecutionParameters (server-side parameters) are not supported; PyAthena's default "
@@ -182,23 +187,21 @@ async def start_query_execution(box: Lakebox, who: Principal, p: dict[str, Any])
     return {"QueryExecutionId": execution.id}
 
 
-async def get_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    qid = parse(ByQueryExecutionId, p).QueryExecutionId
+async def get_query_execution(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    qid = parse(ByQueryExecutionId, body).QueryExecutionId
     execution = await asyncio.to_thread(box.queries.get, qid, by=who)
     return {"QueryExecution": execution_shape(box, execution)}
 
 
-async def get_query_results(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    req = parse(GetQueryResults, p)
+async def get_query_results(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(GetQueryResults, body)
     qid, max_results, token = req.QueryExecutionId, req.MaxResults, req.NextToken
-    execution = await asyncio.to_thread(box.queries.get, qid, by=who)
     # The token is the offset of the next data row; no token: the first page, which starts
     # with the header row (so MaxResults=1 pages through header, then each row).
-    offset = 0
-    if token is not None:
-        if not token.isdigit():
-            raise InvalidArgument(f"NextToken {token!r} was not given by this API")
-        offset = int(token)
+    if token is not None and not _TOKEN.fullmatch(token):
+        raise InvalidArgument(f"NextToken {token!r} was not given by this API")
+    offset = int(token or 0)
+    execution = await asyncio.to_thread(box.queries.get, qid, by=who)
     columns = execution.columns or []
     if statement_type(execution.sql)[1] in _WRITES and execution.state == "SUCCEEDED":
         # As Athena: no rows, the count of rows written in UpdateCount.
@@ -250,22 +253,20 @@ def _rows(box: Lakebox, who: Principal, qid: str, offset: int, count: int) -> di
     return box.queries.rows(qid, offset, count, by=who)
 
 
-async def stop_query_execution(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    qid = parse(ByQueryExecutionId, p).QueryExecutionId
+async def stop_query_execution(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    qid = parse(ByQueryExecutionId, body).QueryExecutionId
     await asyncio.to_thread(box.queries.cancel, qid, by=who)
     return {}
 
 
-async def list_query_executions(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    limit = parse(ListQueryExecutions, p).MaxResults
+async def list_query_executions(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    limit = parse(ListQueryExecutions, body).MaxResults
     history = await asyncio.to_thread(box.queries.history, by=who, limit=limit)
     return {"QueryExecutionIds": [e.id for e in history]}
 
 
-async def batch_get_query_execution(
-    box: Lakebox, who: Principal, p: dict[str, Any]
-) -> dict[str, Any]:
-    ids = parse(BatchGetQueryExecution, p).QueryExecutionIds
+async def batch_get_query_execution(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    ids = parse(BatchGetQueryExecution, body).QueryExecutionIds
     found, missing = [], []
     for qid in ids:
         try:
@@ -278,8 +279,8 @@ async def batch_get_query_execution(
     return {"QueryExecutions": found, "UnprocessedQueryExecutionIds": missing}
 
 
-async def get_work_group(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    name = parse(GetWorkGroup, p).WorkGroup
+async def get_work_group(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    name = parse(GetWorkGroup, body).WorkGroup
     if name != WORK_GROUP:
         raise InvalidArgument(
             f"work group {name!r} not found; lakebox has the work group 'primary'"
@@ -311,12 +312,13 @@ def _check_catalog(name: str) -> None:
         raise InvalidArgument(f"data catalog {name!r} not found; lakebox has {CATALOG!r}")
 
 
-async def list_data_catalogs(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+async def list_data_catalogs(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    parse(ListDataCatalogs, body)
     return {"DataCatalogsSummary": [{"CatalogName": CATALOG, "Type": "GLUE"}]}
 
 
-async def list_databases(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    _check_catalog(parse(InCatalog, p).CatalogName)
+async def list_databases(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    _check_catalog(parse(InCatalog, body).CatalogName)
     dbs = await asyncio.to_thread(box.tables.databases, by=who)
     return {"DatabaseList": [{"Name": d["name"], "Description": d["description"]} for d in dbs]}
 
@@ -338,15 +340,15 @@ def table_metadata(table: CatalogTable) -> dict[str, Any]:
     }
 
 
-async def get_table_metadata(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    req = parse(GetTableMetadata, p)
+async def get_table_metadata(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(GetTableMetadata, body)
     _check_catalog(req.CatalogName)
     table = await asyncio.to_thread(box.tables.table, req.DatabaseName, req.TableName, by=who)
     return {"TableMetadata": table_metadata(table)}
 
 
-async def list_table_metadata(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    req = parse(ListTableMetadata, p)
+async def list_table_metadata(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(ListTableMetadata, body)
     _check_catalog(req.CatalogName)
     tables = await asyncio.to_thread(box.tables.tables, req.DatabaseName, by=who)
     return {"TableMetadataList": [table_metadata(t) for t in tables]}
@@ -363,27 +365,28 @@ def _named(q: Any) -> dict[str, Any]:
     }
 
 
-async def create_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    req = parse(CreateNamedQuery, p)
+async def create_named_query(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(CreateNamedQuery, body)
     query = await asyncio.to_thread(
         box.saved_queries.save, req.Name, req.QueryString, req.Database, req.Description, by=who
     )
     return {"NamedQueryId": query.id}
 
 
-async def get_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    qid = parse(ByNamedQueryId, p).NamedQueryId
+async def get_named_query(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    qid = parse(ByNamedQueryId, body).NamedQueryId
     return {"NamedQuery": _named(await asyncio.to_thread(box.saved_queries.get, qid, by=who))}
 
 
-async def list_named_queries(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+async def list_named_queries(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    parse(ListNamedQueries, body)
     queries = await asyncio.to_thread(box.saved_queries.all, by=who)
     return {"NamedQueryIds": [q.id for q in queries]}
 
 
-async def batch_get_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
+async def batch_get_named_query(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
     found, missing = [], []
-    for qid in parse(BatchGetNamedQuery, p).NamedQueryIds:
+    for qid in parse(BatchGetNamedQuery, body).NamedQueryIds:
         try:
             found.append(_named(await asyncio.to_thread(box.saved_queries.get, qid, by=who)))
         except (NotFound, AccessDenied) as exc:
@@ -393,8 +396,8 @@ async def batch_get_named_query(box: Lakebox, who: Principal, p: dict[str, Any])
     return {"NamedQueries": found, "UnprocessedNamedQueryIds": missing}
 
 
-async def delete_named_query(box: Lakebox, who: Principal, p: dict[str, Any]) -> dict[str, Any]:
-    qid = parse(ByNamedQueryId, p).NamedQueryId
+async def delete_named_query(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    qid = parse(ByNamedQueryId, body).NamedQueryId
     await asyncio.to_thread(box.saved_queries.delete, qid, by=who)
     return {}
 

@@ -1,7 +1,8 @@
 """AWS JSON 1.1 services (Firehose, Athena): one request cycle for all of them.
 
-Body read with a cap, SigV4 (or bearer) checked, the action looked up in the service's table,
-the JSON answer or the service's error shape.
+Body read with a cap, SigV4 (or bearer) checked, the action looked up in the service's table
+(its handler validates the raw body against the request's model), the JSON answer or the
+service's error shape.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from lakebox.auth.access import Principal
 from lakebox.errors import InvalidArgument, LakeboxError
 from lakebox.instance import Lakebox
 from lakebox.web.auth import authenticate
-from lakebox.web.body import json_object, read_body
+from lakebox.web.body import read_body
 from lakebox.web.errors import AMZ_JSON, aws_json_error, new_request_id
 
-Handler = Callable[[Lakebox, Principal, dict[str, Any]], Awaitable[dict[str, Any]]]
+# A handler gets the raw body and validates it against its request's model (web/requests.py).
+Handler = Callable[[Lakebox, Principal, bytes], Awaitable[dict[str, Any]]]
 ErrorTable = tuple[tuple[type[LakeboxError], str, int], ...]
 
 
@@ -44,7 +46,7 @@ async def aws_json_endpoint(
                 f"unknown or unsupported {service} action {action!r}; supported: "
                 + ", ".join(sorted(actions))
             )
-        payload = await handler(box, who, json_object(body))
+        payload = await handler(box, who, body)
     except Exception as exc:  # every error, a bug too, in the service's shape
         return aws_json_error(exc, errors, request_id)
     return Response(

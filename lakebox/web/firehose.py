@@ -1,16 +1,22 @@
-"""The Firehose wire API: ``POST /`` with ``X-Amz-Target: Firehose_20150804.<Action>``."""
+"""The Firehose wire API: ``POST /`` with ``X-Amz-Target: Firehose_20150804.<Action>``.
+
+Each action's body is declared in ``web/requests.py`` and validated from the raw bytes.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import binascii
-from typing import Any
+import json
+import operator
+from collections.abc import Iterator
+from typing import Any, cast
 
+import pydantic
 from starlette.requests import Request
 from starlette.responses import Response
 
 from lakebox.auth.access import Principal
-from lakebox.errors import InvalidArgument, LimitExceeded
+from lakebox.errors import LimitExceeded
 from lakebox.ingest.service import (
     MAX_RECORD_BYTES,
     RecordResult,
@@ -20,73 +26,82 @@ from lakebox.ingest.service import (
 from lakebox.instance import Lakebox
 from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import FIREHOSE_ERRORS
-from lakebox.web.firehose_shapes import ARN_PREFIX, describe, field, settings_from_create
+from lakebox.web.firehose_shapes import ARN_PREFIX, describe, settings_from_create
 from lakebox.web.puts import check_put
+from lakebox.web.requests import (
+    CreateDeliveryStream,
+    DeleteDeliveryStream,
+    DescribeDeliveryStream,
+    FirehoseRecord,
+    ListDeliveryStreams,
+    PutRecord,
+    PutRecordBatch,
+    firehose_error,
+    parse,
+)
 
 TARGET_PREFIX = "Firehose_20150804."
+
+_DATA = operator.itemgetter("Data")
+_RECORD = pydantic.TypeAdapter(FirehoseRecord)
 
 
 async def firehose_endpoint(request: Request, box: Lakebox, action: str) -> Response:
     return await aws_json_endpoint(request, box, "Firehose", action, ACTIONS, FIREHOSE_ERRORS)
 
 
-def _stream_name(params: dict[str, Any]) -> str:
-    name = field(params, "DeliveryStreamName", str)
-    if not name:
-        raise InvalidArgument("DeliveryStreamName is required")
-    return str(name)
+def batch_entries(body: bytes) -> tuple[str, list[bytes | RecordResult]]:
+    """PutRecordBatch's stream name and its records: each decoded, or the reason it fails
+    alone (``record 3: Records[3].Data is not valid base64: ...``). A body of the wrong shape
+    (no stream name, Records not a list of 1-500) is InvalidArgument, naming the fields.
+
+    One pass of the declared model over the raw bytes does it all, base64 included, in
+    pydantic-core; Python looks at the records one by one only when one of them failed."""
+    req = parse(PutRecordBatch, body)
+    records = req.Records
+    try:  # all well-formed: a dict with bytes each, taken out without per-record Python
+        entries: list[Any] = list(map(_DATA, records))
+        if all(map(bytes.__instancecheck__, entries)):
+            return req.DeliveryStreamName, entries
+    except (TypeError, KeyError):  # an item that is not an object, or has no Data
+        pass
+    return req.DeliveryStreamName, [
+        r["Data"] if isinstance(r, dict) and isinstance(r.get("Data"), bytes) else _failed(i, r)
+        for i, r in enumerate(records)
+    ]
 
 
-def _decode(index: int, record: Any) -> bytes | RecordResult:
-    data = record.get("Data") if isinstance(record, dict) else None
-    if not isinstance(data, str):
-        return RecordResult(
-            error_code="InvalidArgumentException",
-            error_message=f"record {index} has no Data (a base64 string)",
-        )
-    try:
-        return binascii.a2b_base64(data, strict_mode=True)
-    except binascii.Error as exc:
-        return RecordResult(
-            error_code="InvalidArgumentException",
-            error_message=f"record {index}: Data is not valid base64: {exc}",
-        )
+def _failed(index: int, record: Any) -> RecordResult:
+    """Why ``record`` (as sent: it did not validate) fails: the declared record's own error,
+    with its path in the batch."""
+    try:  # again, alone: the same validator gives the error it had in the batch
+        _RECORD.validate_json(json.dumps(record))
+        reason = f"Records[{index}] is not a record"  # unreachable: it failed in the batch
+    except pydantic.ValidationError as exc:
+        errors = exc.errors()[:5]
+        for e in errors:
+            e["loc"] = ("Records", index, *e["loc"])
+        reason = "; ".join(map(firehose_error, errors))
+    return RecordResult("InvalidArgumentException", f"record {index}: {reason}")
 
 
-async def put_record(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    name = _stream_name(params)
-    record = field(params, "Record", dict)
-    if record is None:
-        raise InvalidArgument("Record is required: an object {Data: base64}")
-    data = field(record, "Data", str, "Record.")
-    if data is None:
-        raise InvalidArgument("Record.Data is required: a base64 string")
-    decoded = _decode(0, record)
-    if isinstance(decoded, RecordResult):
-        raise InvalidArgument("Record." + decoded.error_message.removeprefix("record 0: "))
-    if len(decoded) > MAX_RECORD_BYTES:
+async def put_record(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(PutRecord, body)
+    data = req.Record["Data"]
+    if len(data) > MAX_RECORD_BYTES:
         raise LimitExceeded(
-            f"record is {len(decoded)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
+            f"record is {len(data)} bytes; the limit is {MAX_RECORD_BYTES} bytes (1,000 KiB)"
         )
-    await check_put(box, name, who)
-    ack = await asyncio.wrap_future(box.ingest.put_records(name, [decoded], by=who))
+    await check_put(box, req.DeliveryStreamName, who)
+    ack = await asyncio.wrap_future(box.ingest.put_records(req.DeliveryStreamName, [data], by=who))
     return {"RecordId": ack.record_ids()[0], "Encrypted": False}
 
 
-async def put_record_batch(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    name = _stream_name(params)
-    records = field(params, "Records", list)
-    if records is None:
-        raise InvalidArgument("Records is required: a list of {Data: base64}")
-    await check_put(box, name, who)  # refused or unknown: before any parsing
-    box.ingest.check_batch(len(records), 0)
-    try:  # the common case, all well-formed, without per-record Python calls
-        decoded: list[bytes | RecordResult] = [
-            binascii.a2b_base64(r["Data"], strict_mode=True) for r in records
-        ]
-    except (binascii.Error, TypeError, KeyError):
-        decoded = [_decode(i, r) for i, r in enumerate(records)]
-    box.ingest.check_batch(len(records), sum(len(d) for d in decoded if isinstance(d, bytes)))
+async def put_record_batch(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    name, decoded = batch_entries(body)
+    await check_put(box, name, who)
+    good = cast("Iterator[bytes]", filter(bytes.__instancecheck__, decoded))  # no Python loop
+    box.ingest.check_batch(len(decoded), sum(map(len, good)))
     entries = split_oversize(decoded)
     ack = await asyncio.wrap_future(box.ingest.put_records(name, entries, by=who))
     return {
@@ -101,37 +116,31 @@ async def put_record_batch(box: Lakebox, who: Principal, params: dict[str, Any])
     }
 
 
-async def create_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    settings = settings_from_create(params)
+async def create_stream(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    settings = settings_from_create(parse(CreateDeliveryStream, body))
     await asyncio.to_thread(box.ingest.create_stream, settings, by=who)
     return {"DeliveryStreamARN": ARN_PREFIX + settings.name}
 
 
-async def describe_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    field(params, "Limit", int)
-    field(params, "ExclusiveStartDestinationId", str)
-    stream = await asyncio.to_thread(box.ingest.describe_stream, _stream_name(params), by=who)
+async def describe_stream(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    name = parse(DescribeDeliveryStream, body).DeliveryStreamName
+    stream = await asyncio.to_thread(box.ingest.describe_stream, name, by=who)
     return {"DeliveryStreamDescription": describe(stream)}
 
 
-async def list_streams(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    limit = field(params, "Limit", int)
-    limit = 10 if limit is None else limit
-    if not 1 <= limit <= 10000:
-        raise InvalidArgument(f"Limit must be an integer from 1 to 10000, got {limit!r}")
-    stream_type = field(params, "DeliveryStreamType", str)
-    start = field(params, "ExclusiveStartDeliveryStreamName", str)
+async def list_streams(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    req = parse(ListDeliveryStreams, body)
+    limit = 10 if req.Limit is None else req.Limit
     names = [s.name for s in await asyncio.to_thread(box.ingest.list_streams, by=who)]
-    if stream_type not in (None, "DirectPut"):
+    if req.DeliveryStreamType not in (None, "DirectPut"):
         names = []
-    if start:
-        names = [n for n in names if n > start]
+    if req.ExclusiveStartDeliveryStreamName:
+        names = [n for n in names if n > req.ExclusiveStartDeliveryStreamName]
     return {"DeliveryStreamNames": names[:limit], "HasMoreDeliveryStreams": len(names) > limit}
 
 
-async def delete_stream(box: Lakebox, who: Principal, params: dict[str, Any]) -> dict[str, Any]:
-    name = _stream_name(params)
-    field(params, "AllowForceDelete", bool)  # deletion never waits on a stuck stream anyway
+async def delete_stream(box: Lakebox, who: Principal, body: bytes) -> dict[str, Any]:
+    name = parse(DeleteDeliveryStream, body).DeliveryStreamName
     await asyncio.to_thread(box.ingest.delete_stream, name, by=who)
     return {}
 

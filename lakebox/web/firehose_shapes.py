@@ -1,7 +1,8 @@
 """Firehose's request and response shapes ↔ lakebox's stream settings.
 
 Field names follow the Firehose API reference (CreateDeliveryStream,
-ExtendedS3DestinationConfiguration, DescribeDeliveryStream...).
+ExtendedS3DestinationConfiguration, DescribeDeliveryStream...); the requests are declared in
+``web/requests.py``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,13 @@ from typing import Any
 from lakebox.errors import InvalidArgument
 from lakebox.ingest.settings import StreamSettings
 from lakebox.ingest.streams import DeliveryStream
+from lakebox.web.requests import (
+    OTHER_DESTINATIONS,
+    Buffering,
+    CreateDeliveryStream,
+    Processing,
+    S3Destination,
+)
 
 ARN_PREFIX = "arn:aws:firehose:us-east-1:000000000000:deliverystream/"
 DESTINATION_ID = "destinationId-000000000001"
@@ -19,135 +27,83 @@ _UNSUPPORTED_PROCESSORS = {
     "Lambda": "lakebox runs no Lambda functions; transform records in a job instead",
     "RecordDeAggregation": "records are not KPL-aggregated in Direct PUT streams",
     "CloudWatchLogProcessing": "CloudWatch log decompression is not part of lakebox",
+    "Decompression": "records are delivered as they arrive; put them uncompressed",
 }
 
 
-_MISSING: Any = object()
-
-
-def field(body: dict[str, Any], name: str, kind: type | tuple[type, ...], where: str = "") -> Any:
-    """``body[name]`` if present and of ``kind`` (None if absent); InvalidArgument naming the
-    field otherwise. A bool is never taken for an integer (JSON true is not 1)."""
-    value = body.get(name, _MISSING)
-    if value is _MISSING or value is None:
-        return None
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
-        expected = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in kinds)
-        got = _KIND_NAMES.get(type(value), type(value).__name__)
-        raise InvalidArgument(f"{where}{name} must be {expected}, got {got}")
-    return value
-
-
-_KIND_NAMES: dict[type, str] = {
-    str: "a string",
-    int: "an integer",
-    bool: "a boolean",
-    dict: "an object",
-    list: "a list",
-    float: "a number",
-}
-
-
-def settings_from_create(body: dict[str, Any]) -> StreamSettings:
-    name = field(body, "DeliveryStreamName", str)
-    if not name:
-        raise InvalidArgument("DeliveryStreamName is required")
-    stream_type = field(body, "DeliveryStreamType", str) or "DirectPut"
-    if stream_type != "DirectPut":
+def settings_from_create(req: CreateDeliveryStream) -> StreamSettings:
+    """A CreateDeliveryStream request (its fields' types already checked by the model) as the
+    stream's settings, refusing with a clear message what lakebox does not do."""
+    name = req.DeliveryStreamName
+    if req.DeliveryStreamType not in (None, "DirectPut"):
         raise InvalidArgument(
-            f"DeliveryStreamType {stream_type!r} is not supported; lakebox streams are DirectPut"
+            f"DeliveryStreamType {req.DeliveryStreamType!r} is not supported; lakebox streams "
+            "are DirectPut"
         )
-    for other in (
-        "RedshiftDestinationConfiguration",
-        "ElasticsearchDestinationConfiguration",
-        "AmazonopensearchserviceDestinationConfiguration",
-        "SplunkDestinationConfiguration",
-        "HttpEndpointDestinationConfiguration",
-        "SnowflakeDestinationConfiguration",
-        "IcebergDestinationConfiguration",
-    ):
-        if other in body:
+    for other in OTHER_DESTINATIONS:
+        if other in req.model_fields_set:
             raise InvalidArgument(
                 f"{other} is not supported: lakebox delivers to its lake (extended S3 destination)"
             )
-    config_name = (
-        "ExtendedS3DestinationConfiguration"
-        if body.get("ExtendedS3DestinationConfiguration") is not None
-        else "S3DestinationConfiguration"
-    )
-    config = field(body, config_name, dict)
+    extended = req.ExtendedS3DestinationConfiguration
+    config: S3Destination | None = extended or req.S3DestinationConfiguration
     if config is None:
         return StreamSettings.for_cli(name)
-    where = config_name + "."
-    hints = field(config, "BufferingHints", dict, where) or {}
-    size = field(hints, "SizeInMBs", int, where + "BufferingHints.")
-    interval = field(hints, "IntervalInSeconds", int, where + "BufferingHints.")
-    processors = _processors(
-        field(config, "ProcessingConfiguration", dict, where), where + "ProcessingConfiguration."
-    )
-    dynamic_config = field(config, "DynamicPartitioningConfiguration", dict, where) or {}
-    dynamic = bool(
-        field(dynamic_config, "Enabled", bool, where + "DynamicPartitioningConfiguration.")
-    )
+    hints = config.BufferingHints or Buffering()
     query = ""
-    delimiter = False
-    for ptype, params in processors:
-        if ptype in _UNSUPPORTED_PROCESSORS:
+    delimiter = dynamic = False
+    if extended is not None:
+        dynamic = bool(
+            extended.DynamicPartitioningConfiguration
+            and extended.DynamicPartitioningConfiguration.Enabled
+        )
+        query, delimiter = _processors(extended.ProcessingConfiguration)
+        conversion = extended.DataFormatConversionConfiguration
+        if conversion is not None and conversion.Enabled is not False:
             raise InvalidArgument(
-                f"processor {ptype!r} is not supported: {_UNSUPPORTED_PROCESSORS[ptype]}"
+                "DataFormatConversionConfiguration is not supported yet: records are delivered "
+                "as they arrive (optionally gzip); the crawler catalogs them as they are"
             )
-        if ptype == "AppendDelimiterToRecord":
+    return StreamSettings(
+        name=name,
+        prefix=config.Prefix or "",
+        error_output_prefix=config.ErrorOutputPrefix or "",
+        buffer_size_mib=5 if hints.SizeInMBs is None else hints.SizeInMBs,
+        buffer_interval_s=300 if hints.IntervalInSeconds is None else hints.IntervalInSeconds,
+        # ZIP, Snappy...: refused by name by StreamSettings.validate()
+        compression=config.CompressionFormat or "UNCOMPRESSED",  # type: ignore[arg-type]
+        append_delimiter=delimiter,
+        dynamic_partitioning=dynamic,
+        partition_query=query,
+        bucket_arn=config.BucketARN or "arn:aws:s3:::lakebox",
+        role_arn=config.RoleARN or "arn:aws:iam::000000000000:role/lakebox",
+    )
+
+
+def _processors(config: Processing | None) -> tuple[str, bool]:
+    """The MetadataExtraction query and whether records get a newline, from the enabled
+    processors."""
+    query, delimiter = "", False
+    if config is None or not config.Enabled:
+        return query, delimiter
+    for proc in config.Processors or []:
+        params = {p.ParameterName: p.ParameterValue for p in proc.Parameters or []}
+        if proc.Type in _UNSUPPORTED_PROCESSORS:
+            raise InvalidArgument(
+                f"processor {proc.Type!r} is not supported: {_UNSUPPORTED_PROCESSORS[proc.Type]}"
+            )
+        if proc.Type == "AppendDelimiterToRecord":
             delimiter = True
             if params.get("Delimiter", "\\n") not in ("\\n", "\n"):
                 raise InvalidArgument("AppendDelimiterToRecord supports only the newline delimiter")
-        elif ptype == "MetadataExtraction":
+        else:  # MetadataExtraction
             engine = params.get("JsonParsingEngine", "JQ-1.6")
             if engine != "JQ-1.6":
                 raise InvalidArgument(f"JsonParsingEngine {engine!r} is not supported; use JQ-1.6")
             query = params.get("MetadataExtractionQuery", "")
             if not query:
                 raise InvalidArgument("MetadataExtraction needs a MetadataExtractionQuery")
-        else:
-            raise InvalidArgument(f"unknown processor type {ptype!r}")
-    conversion = field(config, "DataFormatConversionConfiguration", dict, where) or {}
-    if field(conversion, "Enabled", bool, where + "DataFormatConversionConfiguration."):
-        raise InvalidArgument(
-            "DataFormatConversionConfiguration is not supported yet: records are delivered as "
-            "they arrive (optionally gzip); the crawler catalogs them as they are"
-        )
-    compression: Any = field(config, "CompressionFormat", str, where) or "UNCOMPRESSED"
-    return StreamSettings(
-        name=name,
-        prefix=field(config, "Prefix", str, where) or "",
-        error_output_prefix=field(config, "ErrorOutputPrefix", str, where) or "",
-        buffer_size_mib=5 if size is None else size,
-        buffer_interval_s=300 if interval is None else interval,
-        compression=compression,  # checked against the supported formats by validate()
-        append_delimiter=delimiter,
-        dynamic_partitioning=dynamic,
-        partition_query=query,
-        bucket_arn=field(config, "BucketARN", str, where) or "arn:aws:s3:::lakebox",
-        role_arn=field(config, "RoleARN", str, where) or "arn:aws:iam::000000000000:role/lakebox",
-    )
-
-
-def _processors(config: dict[str, Any] | None, where: str) -> list[tuple[str, dict[str, str]]]:
-    if not config or not field(config, "Enabled", bool, where):
-        return []
-    out = []
-    for i, proc in enumerate(field(config, "Processors", list, where) or []):
-        at = f"{where}Processors[{i}]"
-        if not isinstance(proc, dict):
-            raise InvalidArgument(f"{at} must be an object")
-        params: dict[str, str] = {}
-        for j, param in enumerate(field(proc, "Parameters", list, at + ".") or []):
-            if not isinstance(param, dict):
-                raise InvalidArgument(f"{at}.Parameters[{j}] must be an object")
-            pname = field(param, "ParameterName", str, f"{at}.Parameters[{j}].") or ""
-            params[pname] = field(param, "ParameterValue", str, f"{at}.Parameters[{j}].") or ""
-        out.append((field(proc, "Type", str, at + ".") or "", params))
-    return out
+    return query, delimiter
 
 
 def describe(stream: DeliveryStream) -> dict[str, Any]:

@@ -273,6 +273,8 @@ def test_fields_of_the_wrong_type_are_400_naming_the_field(server: RunningServer
         ("PutRecord", {"DeliveryStreamName": "s", "Record": {"Data": "***"}}, "Record.Data"),
         ("PutRecordBatch", {"DeliveryStreamName": "s", "Records": {"Data": data}}, "Records"),
         ("PutRecordBatch", {"DeliveryStreamName": "s", "Records": data}, "Records"),
+        ("PutRecordBatch", {"DeliveryStreamName": "s", "Records": []}, "Records must have at"),
+        ("PutRecordBatch", {"DeliveryStreamName": "s", "Records": [5] * 501}, "at most 500 items"),
         ("CreateDeliveryStream", {"DeliveryStreamName": 3}, "DeliveryStreamName"),
         ("CreateDeliveryStream", {"DeliveryStreamName": "n", s3: "x"}, s3),
         (
@@ -320,7 +322,9 @@ def test_fields_of_the_wrong_type_are_400_naming_the_field(server: RunningServer
     )
     assert resp.status_code == 200, resp.text
     assert resp.json()["FailedPutCount"] == 1
-    assert "record 1" in resp.json()["RequestResponses"][1]["ErrorMessage"]
+    assert resp.json()["RequestResponses"][1]["ErrorMessage"] == (
+        "record 1: Records[1] must be an object, got an integer"
+    )
 
 
 def test_unsafe_names_and_prefixes_are_refused_by_both_apis(server: RunningServer) -> None:

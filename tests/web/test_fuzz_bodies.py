@@ -63,7 +63,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 FIELDS = [
     "DeliveryStreamName", "Record", "Records", "Data", "Limit", "ExclusiveStartDeliveryStreamName",
-    "DeliveryStreamType", "ExtendedS3DestinationConfiguration", "QueryString",
+    "DeliveryStreamType", "ExtendedS3DestinationConfiguration", "S3DestinationConfiguration",
+    "SplunkDestinationConfiguration", "AllowForceDelete", "ExclusiveStartDestinationId", "QueryString",
     "QueryExecutionContext", "QueryExecutionId", "QueryExecutionIds", "MaxResults", "NextToken",
     "CatalogName", "DatabaseName", "TableName", "WorkGroup", "Name", "Database", "Description",
     "NamedQueryId", "NamedQueryIds", "ExecutionParameters",

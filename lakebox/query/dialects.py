@@ -63,3 +63,28 @@ def to_duckdb(tree: exp.Expr) -> str:
     """DuckDB SQL for ``tree``, which may be changed on the way (not copied: copying a large
     tree costs more than parsing it)."""
     return tree.sql(dialect="duckdb", copy=False)
+
+
+# Dialects whose engine (Trino) names a result's unnamed columns by position.
+_POSITIONAL_NAMES = frozenset({"athena", "trino", "presto"})
+
+
+def name_columns(tree: exp.Expr, dialect: str) -> None:
+    """Trino's names for a query's unnamed result columns: ``_col0``, ``_col1``, ... by
+    position (DuckDB would call ``count(*)`` ``count_star()``). A column reference keeps its
+    name, an alias is the name; a set operation is named by its first query, as in Trino."""
+    if dialect not in _POSITIONAL_NAMES:
+        return
+    select = tree
+    while isinstance(select, exp.SetOperation | exp.Subquery):
+        select = select.this
+    if not isinstance(select, exp.Select):
+        return
+    named = []
+    for i, e in enumerate(select.expressions):
+        inner = e.unnest() if isinstance(e, exp.Paren) else e
+        if isinstance(inner, exp.Alias | exp.Column | exp.Star):
+            named.append(e)
+        else:
+            named.append(exp.alias_(e, f"_col{i}", quoted=False))
+    select.set("expressions", named)

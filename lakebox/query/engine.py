@@ -18,7 +18,7 @@ from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
-from lakebox.query.dialects import DEFAULT_DIALECT, parse, to_duckdb
+from lakebox.query.dialects import DEFAULT_DIALECT, name_columns, parse, to_duckdb
 from lakebox.query.sandbox import check, check_duckdb, nested_too_deeply, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
 from lakebox.query.statements import Prepared, classify, parse_one
@@ -160,6 +160,7 @@ class QueryEngine:
                 on_connect(con)  # may raise to abort (a cancelled query)
             sources = self._sources(tree, statement.reads, {}, marker, principal, con)
             self._check_scan(sources)
+            name_columns(tree, dialect)
             flatten_names(tree, marker)
             user_sql = to_duckdb(tree)
             # the second look, by DuckDB's own parser: one SELECT, no engine functions, no

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import orjson
-
 from lakebox.auth.access import Access, Principal, Resource
 from lakebox.errors import (
     AccessDenied,
@@ -32,6 +30,7 @@ from lakebox.errors import (
 )
 from lakebox.query.dialects import DIALECTS
 from lakebox.query.engine import QueryEngine
+from lakebox.query.result_types import ResultType, for_files, of_duckdb, refine, to_json, types_of
 from lakebox.query.statements import Prepared, prepare
 from lakebox.runs import Run, RunControl, RunKind, Runs, RunState, RunWorkers
 from lakebox.storage.areas import QUERY_RESULTS
@@ -272,7 +271,9 @@ class QueryService:
                 + (f": {execution.error}" if execution.error else "")
                 + "; results exist once it has SUCCEEDED"
             )
-        table = pq.read_table(io.BytesIO(self.lake.get(execution.result_key + ".parquet")))
+        # ParquetFile, not read_table: a result may name two columns alike (SELECT 1 AS a,
+        # 2 AS a), which the dataset reader behind read_table refuses
+        table = pq.ParquetFile(io.BytesIO(self.lake.get(execution.result_key + ".parquet"))).read()
         chunk = table.slice(offset, count)
         if chunk.nbytes > self.page_max_bytes:
             raise InvalidArgument(
@@ -292,12 +293,13 @@ class QueryService:
             raise InvalidArgument(f"page starts at 1 and page_size is 1-{MAX_PAGE}")
         start = (page - 1) * page_size
         got = self.rows(qid, start, page_size, by=by)
+        types = types_of(got["columns"] or [])
         return {
             "id": qid,
             "columns": got["columns"],
             "page": page,
             "page_size": page_size,
-            "rows": got["rows"],
+            "rows": [[to_json(v, t) for v, t in zip(r, types, strict=True)] for r in got["rows"]],
             "total_rows": got["total_rows"],
             "next_page": page + 1 if start + page_size < got["total_rows"] else None,
         }
@@ -322,16 +324,22 @@ class QueryService:
         if control.stopping:  # stopped after DuckDB finished: keep the stop
             raise LakeboxError("stopped")
         key = f"{RESULTS_PREFIX}{run.id}"
-        self._write_results(key, result.table, control)
+        types = refine([of_duckdb(t) for _, t in result.columns], result.table)
+        self._write_results(key, result.table, types, control)
         return {
             "engine_ms": result.engine_ms,
             "rows": result.table.num_rows,
             "bytes_scanned": result.bytes_scanned,
-            "columns": [{"name": n, "type": t} for n, t in result.columns],
+            "columns": [
+                {"name": n, "type": rtype.name, "engine_type": t}
+                for (n, t), rtype in zip(result.columns, types, strict=True)
+            ],
             "result_key": key,
         }
 
-    def _write_results(self, key: str, table: Any, control: RunControl) -> None:
+    def _write_results(
+        self, key: str, table: Any, types: list[ResultType], control: RunControl
+    ) -> None:
         """Write the results as Parquet and CSV, some rows at a time: the query's time limit
         and cancelling cover writing too (a stop ends it between two batches)."""
         import pyarrow.csv as pacsv
@@ -339,7 +347,7 @@ class QueryService:
 
         buf = io.BytesIO()
         out = io.BytesIO()
-        ready = _csv_ready(table)
+        table, ready = for_files(table, types)
         # As Athena writes results: a header row, every value quoted, NULL as an empty field.
         options = pacsv.WriteOptions(quoting_style="all_valid")
         with (
@@ -361,18 +369,3 @@ class QueryService:
             durable=False,
             record_with=control.with_finish,
         )
-
-
-def _csv_ready(table: Any) -> Any:
-    """Nested values (lists, structs) as JSON text: CSV has no other way to hold them."""
-    import pyarrow as pa
-
-    columns = []
-    for col in table.columns:
-        if pa.types.is_nested(col.type):
-            col = pa.array(
-                [None if v is None else orjson.dumps(v).decode() for v in col.to_pylist()],
-                pa.string(),
-            )
-        columns.append(col)
-    return pa.table(columns, names=table.column_names)

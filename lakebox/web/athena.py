@@ -9,12 +9,9 @@ clients make (data catalogs, databases, table metadata, the work group).
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import decimal
 import re
 from typing import Any
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -22,6 +19,7 @@ from lakebox.auth.access import Principal
 from lakebox.catalog.service import CatalogTable, summarized
 from lakebox.errors import AccessDenied, InvalidArgument, NotFound
 from lakebox.instance import Lakebox
+from lakebox.query.result_types import to_text, types_of
 from lakebox.query.service import QueryExecution
 from lakebox.web.aws_json import Handler, aws_json_endpoint
 from lakebox.web.errors import ATHENA_ERRORS
@@ -70,53 +68,6 @@ def statement_type(sql: str) -> tuple[str, str]:
 
 CATALOG = "AwsDataCatalog"
 WORK_GROUP = "primary"
-
-
-# DuckDB result types → the type names Athena reports in ColumnInfo.
-_ATHENA_TYPES = {
-    "BIGINT": "bigint",
-    "INTEGER": "integer",
-    "SMALLINT": "smallint",
-    "TINYINT": "tinyint",
-    "DOUBLE": "double",
-    "FLOAT": "real",
-    "VARCHAR": "varchar",
-    "BOOLEAN": "boolean",
-    "DATE": "date",
-    "TIMESTAMP": "timestamp",
-    "TIMESTAMP WITH TIME ZONE": "timestamp with time zone",
-    "BLOB": "varbinary",
-    "HUGEINT": "decimal",
-}
-
-
-def athena_type(duck: str) -> str:
-    if duck.endswith("[]"):
-        return "array"
-    if duck.startswith("STRUCT"):
-        return "row"
-    if duck.startswith("MAP"):
-        return "map"
-    if duck.startswith("DECIMAL"):
-        return "decimal"
-    return _ATHENA_TYPES.get(duck, "varchar")
-
-
-def as_text(value: Any) -> str | None:
-    """A value as Athena writes it in a ResultSet (VarCharValue)."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
-    if isinstance(value, dt.date | decimal.Decimal):
-        return str(value)
-    if isinstance(value, list | dict):
-        return orjson.dumps(value, default=str).decode()
-    if isinstance(value, bytes):
-        return value.hex()
-    return str(value)
 
 
 async def athena_endpoint(request: Request, box: Lakebox, action: str) -> Response:
@@ -215,10 +166,10 @@ async def get_query_results(box: Lakebox, who: Principal, body: bytes) -> dict[s
         rows.append({"Data": [{"VarCharValue": c["name"]} for c in columns]})
         max_results -= 1
     page = await asyncio.to_thread(_rows, box, who, qid, offset, max_results)
+    types = types_of(columns)
     for row in page["rows"]:
-        rows.append(
-            {"Data": [{} if (t := as_text(v)) is None else {"VarCharValue": t} for v in row]}
-        )
+        cells = (to_text(v, rtype) for v, rtype in zip(row, types, strict=True))
+        rows.append({"Data": [{} if t is None else {"VarCharValue": t} for t in cells]})
     result: dict[str, Any] = {
         "UpdateCount": 0,
         "ResultSet": {
@@ -231,13 +182,13 @@ async def get_query_results(box: Lakebox, who: Principal, body: bytes) -> dict[s
                         "TableName": "",
                         "Name": c["name"],
                         "Label": c["name"],
-                        "Type": athena_type(c["type"]),
-                        "Precision": 0,
-                        "Scale": 0,
+                        "Type": rtype.base,
+                        "Precision": rtype.precision,
+                        "Scale": rtype.scale,
                         "Nullable": "UNKNOWN",
-                        "CaseSensitive": athena_type(c["type"]) == "varchar",
+                        "CaseSensitive": rtype.case_sensitive,
                     }
-                    for c in columns
+                    for c, rtype in zip(columns, types, strict=True)
                 ]
             },
         },

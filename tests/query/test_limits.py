@@ -15,6 +15,7 @@ from lakebox.auth.access import SYSTEM, Access
 from lakebox.errors import InvalidArgument, LakeboxError, NotFound
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine, QueryFailed, ResultTooLarge
+from lakebox.query.result_types import of_duckdb
 from lakebox.query.sandbox import MAX_NESTING, NestedTooDeeply
 from lakebox.query.saved import SavedQueries
 from lakebox.query.service import QueryService
@@ -120,7 +121,7 @@ def test_writing_results_stops_when_the_query_is_stopped(
     control.timed_out.set()
     table = pa.table({"v": list(range(200_000))})
     with pytest.raises(LakeboxError, match="stopped while writing its results"):
-        service._write_results("query-results/q1", table, control)
+        service._write_results("query-results/q1", table, [of_duckdb("BIGINT")], control)
     assert not (tmp_path / "data" / "query-results").exists()
 
 

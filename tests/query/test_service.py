@@ -60,7 +60,10 @@ def test_lifecycle_results_pages_and_csv(setup: tuple[QueryService, AccessKeys, 
     done = service.wait(q.id, by=SYSTEM)
     assert done.state == "SUCCEEDED", done.error
     assert done.rows == 2500 and done.bytes_scanned and done.engine_ms is not None
-    assert done.columns == [{"name": "v", "type": "BIGINT"}, {"name": "label", "type": "VARCHAR"}]
+    assert done.columns == [
+        {"name": "v", "type": "bigint", "engine_type": "BIGINT"},
+        {"name": "label", "type": "varchar", "engine_type": "VARCHAR"},
+    ]
     first = service.results(q.id, page=1, page_size=1000, by=SYSTEM)
     assert first["rows"][0] == [0, 'x,"0"'] and first["next_page"] == 2
     last = service.results(q.id, page=3, page_size=1000, by=SYSTEM)

@@ -38,7 +38,8 @@ def run_query(
                 if time.monotonic() > deadline:
                     raise QueryError(
                         f"query {execution['id']} is still {execution['state']} after "
-                        f"{wait_s:.0f} s; it goes on in the server (lakebox queries list)"
+                        f"{wait_s:.0f} s; it goes on in the server (lakebox queries show "
+                        f"{execution['id']})"
                     )
                 status.update(f"query {execution['state'].lower()}...")
                 time.sleep(0.05)
@@ -60,10 +61,41 @@ def run_query(
 FORMATS = ("table", "csv", "json", "parquet")
 
 
+def split_script(text: str, dialect: str) -> list[tuple[int, str]]:
+    """The statements of a script, each with the line its first word is on, split at the
+    ``;`` that end statements (not those inside strings, quoted names or comments: the
+    dialect's own tokenizer tells them apart). Text that does not tokenize is one statement:
+    the server's parser names the error."""
+    import sqlglot
+    from sqlglot.tokenizer_core import TokenType
+
+    from lakebox.query.dialects import DIALECTS
+
+    try:
+        tokenizer = sqlglot.Dialect.get_or_raise(DIALECTS.get(dialect, "athena")).tokenizer()
+        tokens = tokenizer.tokenize(text)
+    except Exception:  # the server reports it, with line and column
+        return [(1, text.strip())] if text.strip() else []
+    statements: list[tuple[int, str]] = []
+    first: Any = None
+    for token in [*tokens, None]:
+        if token is not None and token.token_type != TokenType.SEMICOLON:
+            first = first or token
+            continue
+        if first is not None:  # from its first word to the ';' (or the end)
+            end = token.start if token is not None else len(text)
+            statements.append((first.line, text[first.start : end].strip()))
+        first = None
+    return statements
+
+
 def sql(
     query: Annotated[
         str | None,
-        typer.Argument(help="The SQL (Athena/Trino dialect by default); none: a SQL prompt."),
+        typer.Argument(
+            help="The SQL (Athena/Trino dialect by default): one statement, or a script of "
+            "several separated by ';', run in order; none: standard input, or a SQL prompt."
+        ),
     ] = None,
     saved: Annotated[str | None, typer.Option(help="Run this saved query instead.")] = None,
     database: Annotated[
@@ -77,8 +109,10 @@ def sql(
     ] = "table",
     output: Annotated[str | None, typer.Option(help="Write the results to this file.")] = None,
 ) -> None:
-    """Run a SQL query over the catalog's tables and print (or save) the results. With no
-    query, read one from standard input, or open an interactive prompt in a terminal."""
+    """Run SQL over the catalog's tables and print (or save) the results. A script of several
+    statements runs them in order and stops at the first that fails; --output receives the
+    last one's results. With no SQL, read it from standard input, or open an interactive
+    prompt in a terminal."""
     if format not in FORMATS:
         raise InvalidArgument(f"--format {format!r}; use {', '.join(FORMATS)}")
     if query is not None and saved is not None:
@@ -108,7 +142,29 @@ def sql(
         query = sys.stdin.read()
         if not query.strip():
             raise InvalidArgument("no SQL given: pass it as an argument or on standard input")
-    run(query)
+    if query is None:
+        run(None)
+        return
+    statements = split_script(query, dialect)
+    if not statements:
+        raise InvalidArgument("no SQL given: the text holds only comments or ';'")
+    if len(statements) == 1:
+        run(statements[0][1])
+        return
+    for number, (line, text) in enumerate(statements, 1):
+        last = number == len(statements)
+        err_console.print(f"[dim]-- statement {number} of {len(statements)} (line {line})[/dim]")
+        try:
+            body: dict[str, Any] = {"dialect": dialect, "sql": text}
+            if database:
+                body["database"] = database
+            execution, rows = run_query(client, body)
+        except QueryError as exc:
+            raise QueryError(
+                f"statement {number} of {len(statements)} (line {line}) {exc.message}; "
+                f"{len(statements) - number} statement(s) after it were not run"
+            ) from None
+        emit(client, execution, rows, format, output if last else None)
 
 
 def emit(
@@ -164,7 +220,80 @@ def emit(
         err_console.print(f"wrote {len(rows)} row(s) to {output}")
 
 
-queries = typer.Typer(help="Saved (named) queries.")
+queries = typer.Typer(help="Query history (history, show, cancel) and saved queries.")
+
+
+def _execution_row(q: dict[str, Any]) -> list[Any]:
+    return [
+        q["id"],
+        q["state"],
+        q["submitted_by"],
+        q["submitted_at"][:19].replace("T", " "),
+        "" if q["engine_ms"] is None else f"{q['engine_ms']:.0f} ms",
+        "" if q["rows"] is None else q["rows"],
+        " ".join(q["sql"].split())[:60],
+    ]
+
+
+@queries.command("history")
+def queries_history(
+    all: Annotated[
+        bool, typer.Option("--all", help="Everyone's queries (for roles that may see them).")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 50,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Your latest query executions, newest first (with --all, everyone's)."""
+    if limit < 1:
+        raise InvalidArgument("--limit must be at least 1")
+    path = "/v1/queries" + ("?all=true" if all else "")
+    found = ApiClient(Settings.load()).request("GET", path)["queries"][:limit]
+    if json:
+        sys.stdout.write(orjson.dumps(found, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    print_table(
+        "query history",
+        ["id", "state", "by", "submitted (UTC)", "engine", "rows", "sql"],
+        [_execution_row(q) for q in found],
+    )
+
+
+@queries.command("show")
+def queries_show(
+    query_id: Annotated[str, typer.Argument(help="The execution's id.")],
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One execution: its state (and why), times, rows, columns and SQL."""
+    q = ApiClient(Settings.load()).request("GET", f"/v1/queries/{query_id}")
+    if json:
+        sys.stdout.write(orjson.dumps(q, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    fields = [
+        ("id", q["id"]),
+        ("state", q["state"] + (f": {q['error']}" if q["error"] else "")),
+        ("submitted by", q["submitted_by"]),
+        ("submitted", q["submitted_at"]),
+        ("started", q["started_at"] or ""),
+        ("completed", q["completed_at"] or ""),
+        ("engine time", "" if q["engine_ms"] is None else f"{q['engine_ms']:.0f} ms"),
+        ("rows", "" if q["rows"] is None else q["rows"]),
+        ("bytes scanned", "" if q["bytes_scanned"] is None else q["bytes_scanned"]),
+        ("columns", ", ".join(f"{c['name']} {c['type']}" for c in q["columns"] or [])),
+        ("sql", q["sql"]),
+    ]
+    print_table(f"query {q['id']}", ["field", "value"], [list(f) for f in fields])
+
+
+@queries.command("cancel")
+def queries_cancel(query_id: Annotated[str, typer.Argument(help="The execution's id.")]) -> None:
+    """Cancel a query: a queued one at once, a running one within a second."""
+    q = ApiClient(Settings.load()).request("POST", f"/v1/queries/{query_id}/cancel")
+    if q["state"] in ("QUEUED", "RUNNING"):
+        console.print(f"asked query {q['id']} to stop (it is {q['state'].lower()})")
+    elif q["state"] == "CANCELLED":
+        console.print(f"cancelled query {q['id']}")
+    else:
+        console.print(f"query {q['id']} had already ended: {q['state']}")
 
 
 @queries.command("save")

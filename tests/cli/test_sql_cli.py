@@ -146,3 +146,56 @@ def test_interactive_prompt_with_history(server: RunningServer) -> None:
     # the next session recalls it: up arrow twice (the last statement was the failed one)
     text = session([b"\x1b[A\x1b[A\r", b"\x04"])
     assert text.count("42") >= 1
+
+
+def test_a_script_runs_in_order_and_stops_at_the_first_error(server: RunningServer) -> None:
+    script = (
+        "-- a report in two steps\n"
+        "CREATE TABLE lake.steps AS SELECT 1 AS n UNION ALL SELECT 2;\n"
+        "SELECT sum(n) AS total, ';' AS semi FROM lake.steps; /* ; */\n"
+        "SELECT nope FROM lake.steps;\n"
+        "SELECT 'never run' AS x;\n"
+    )
+    out = server.cli("sql", "--format", "csv", input=script.encode())
+    assert out.returncode == 1
+    assert out.stdout.decode().splitlines() == ['"rows"', '"2"', '"total","semi"', '"3",";"']
+    error = out.stderr.decode().strip().splitlines()[-1]
+    assert error.startswith("error: statement 3 of 4 (line 4) query failed:"), error
+    assert "nope" in error and "1 statement(s) after it were not run" in error
+    history = json.loads(server.cli("queries", "history", "--json").stdout)
+    assert [q["sql"] for q in history][:3] == [
+        "SELECT nope FROM lake.steps",
+        "SELECT sum(n) AS total, ';' AS semi FROM lake.steps",
+        "CREATE TABLE lake.steps AS SELECT 1 AS n UNION ALL SELECT 2",
+    ]
+    assert not any("never run" in q["sql"] for q in history)
+
+
+def test_queries_history_show_and_cancel(server: RunningServer) -> None:
+    assert server.cli("sql", "SELECT 42 AS answer").returncode == 0
+    out = server.cli("queries", "history")
+    assert out.returncode == 0 and "query history" in out.stdout.decode()
+    latest = json.loads(server.cli("queries", "history", "--json", "--limit", "1").stdout)
+    assert len(latest) == 1 and latest[0]["state"] == "SUCCEEDED"
+    assert latest[0]["sql"] == "SELECT 42 AS answer"
+    shown = server.cli("queries", "show", latest[0]["id"]).stdout.decode()
+    assert "SUCCEEDED" in shown and "answer integer" in shown
+    token = server.credential["token"]
+    slow = httpx.post(
+        f"{server.url}/v1/queries",
+        headers={"Authorization": f"Bearer {token}"},
+        json={
+            "sql": "SELECT count(*) FROM UNNEST(sequence(1, 100000)) AS a(x) "
+            "CROSS JOIN UNNEST(sequence(1, 100000)) AS b(y)"
+        },
+    ).json()
+    out = server.cli("queries", "cancel", slow["id"])
+    assert out.returncode == 0, out.stderr
+    deadline = time.monotonic() + 30
+    while (state := json.loads(server.cli("queries", "show", slow["id"], "--json").stdout))[
+        "state"
+    ] in ("QUEUED", "RUNNING") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert state["state"] == "CANCELLED", state
+    out = server.cli("queries", "show", "no-such-query")
+    assert out.returncode == 1 and "not found" in out.stderr.decode()

@@ -33,6 +33,7 @@ from lakebox.storage.base import ObjectInfo, ObjectStore
 
 SAMPLE_BYTES = 64 * 1024  # compressed bytes read from the start of a JSON/CSV object
 MAX_SAMPLE_TEXT = 1024 * 1024  # decompressed bytes looked at, at most
+MAX_FIRST_LINE = 64 * 1024 * 1024  # ... except to reach the end of a longer first record
 _GZIP_MAGIC = b"\x1f\x8b"
 _PARQUET_MAGIC = b"PAR1"
 
@@ -68,18 +69,26 @@ def infer_object(
     name = key.rsplit("/", 1)[-1].lower()
     if name.endswith(".parquet") or _looks_parquet(store, info):
         return _parquet(store, info)
-    raw = store.get_range(key, 0, min(sample_bytes, info.size))
-    whole = len(raw) >= info.size
-    compression = "gzip" if raw.startswith(_GZIP_MAGIC) else "none"
-    if compression == "gzip":
-        text, consumed = _gunzip(key, raw, whole)
-    else:
-        text, consumed = raw, len(raw)
+    size = min(sample_bytes, info.size)
+    compression, text, consumed, whole = _sample(store, info, size, MAX_SAMPLE_TEXT)
+    # The sample must hold at least one whole record: a first line longer than the sample is
+    # read to its end (within MAX_FIRST_LINE), not mistaken for something else.
+    while not whole and b"\n" not in text:
+        if len(text) > MAX_FIRST_LINE:
+            raise BadObject(
+                key,
+                f"its first line is longer than {MAX_FIRST_LINE:,} bytes (the longest line the "
+                f"crawler reads to infer a {_format_named(name, text)} object's schema)",
+            )
+        size = min(size * 4, info.size)
+        compression, text, consumed, whole = _sample(store, info, size, MAX_FIRST_LINE)
+    first_line = text.find(b"\n") + 1
     seen = consumed / info.size  # the part of the object the sample covers
-    if not whole or len(text) > MAX_SAMPLE_TEXT:
+    limit = max(MAX_SAMPLE_TEXT, first_line)
+    if not whole or len(text) > limit:
         # Only a prefix was read: drop the last, possibly partial line.
         full_len = len(text)
-        text = text[:MAX_SAMPLE_TEXT]
+        text = text[:limit]
         cut = text.rfind(b"\n")
         text = text[: cut + 1] if cut >= 0 else b""
         seen *= len(text) / full_len if full_len else 1.0
@@ -114,21 +123,47 @@ def _shallow(schema: ObjectSchema) -> ObjectSchema:
     return schema
 
 
+def _sample(
+    store: ObjectStore, info: ObjectInfo, size: int, max_text: int
+) -> tuple[str, bytes, int, bool]:
+    """The compression, the decompressed start of the object (at most ``max_text`` bytes and
+    a little more), how many stored bytes that took, and whether it is the whole object."""
+    raw = store.get_range(info.key, 0, size)
+    whole = len(raw) >= info.size
+    if raw.startswith(_GZIP_MAGIC):
+        text, consumed = _gunzip(info.key, raw, whole, max_text)
+        return "gzip", text, consumed, whole
+    return "none", raw, len(raw), whole
+
+
+def _format_named(name: str, text: bytes) -> str:
+    """The format an object looks like before it could be parsed: by its name, else by its
+    first character."""
+    stem = name.removesuffix(".gz")
+    if stem.endswith((".csv", ".tsv")):
+        return "CSV"
+    if stem.endswith((".json", ".ndjson", ".jsonl")) or text.lstrip()[:1] in (b"{", b"["):
+        return "JSON"
+    return "CSV"
+
+
 def _looks_parquet(store: ObjectStore, info: ObjectInfo) -> bool:
     if info.size < 12:
         return False
     return store.get_range(info.key, 0, 4) == _PARQUET_MAGIC
 
 
-def _gunzip(key: str, raw: bytes, whole: bool) -> tuple[bytes, int]:
+def _gunzip(
+    key: str, raw: bytes, whole: bool, max_text: int = MAX_SAMPLE_TEXT
+) -> tuple[bytes, int]:
     """The decompressed start of ``raw`` and how many compressed bytes it took."""
     d = zlib.decompressobj(wbits=31)
     try:
-        out = d.decompress(raw, MAX_SAMPLE_TEXT + 1)
+        out = d.decompress(raw, max_text + 1)
     except zlib.error as exc:
         consumed = len(raw) - len(d.unconsumed_tail) - len(d.unused_data)
         raise BadObject(key, f"corrupt gzip near byte {consumed}: {exc}") from None
-    if whole and not d.eof and len(out) <= MAX_SAMPLE_TEXT:
+    if whole and not d.eof and len(out) <= max_text:
         raise BadObject(key, f"truncated gzip: the stream ends early at byte {len(raw)}")
     return out, len(raw) - len(d.unconsumed_tail)
 

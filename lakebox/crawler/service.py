@@ -242,6 +242,16 @@ class Crawlers:
                 self._full(settings, report, progress or (lambda _d, _t: None))
             else:
                 self._incremental(settings, report, progress or (lambda _d, _t: None))
+            if report.objects_skipped and not report.objects_read:
+                # Nothing it looked at could be read: not a success, whatever else it did
+                # (an event crawl still moved past those objects).
+                n = len(report.objects_skipped)
+                first = report.objects_skipped[0]
+                report.error = (
+                    f"read none of the {n} object(s) it found: {first['key']}: "
+                    f"{first['reason']}"
+                    + (f" (and {n - 1} more, listed with their reasons)" if n > 1 else "")
+                )
         except Exception as exc:
             report.error = (
                 str(exc) if isinstance(exc, LakeboxError) else f"{type(exc).__name__}: {exc}"

@@ -4,6 +4,7 @@ import gzip
 import io
 from pathlib import Path
 
+import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -125,3 +126,32 @@ def test_row_estimates(store: LocalStore) -> None:
     # compressed: only the first MiB is decompressed, scaled by the compressed bytes it took
     gz = infer_object(store, store.put("raw/b.gz", gzip.compress(line * 10_000)))
     assert gz.rows is not None and abs(gz.rows - 10_000) / 10_000 < 0.02
+
+
+@pytest.mark.parametrize("key", ["raw/big.json", "raw/big.json.gz", "raw/no-extension"])
+def test_a_first_record_longer_than_the_sample_is_read_to_its_end(
+    store: LocalStore, key: str
+) -> None:
+    """Before: the sample cut the record, nothing was left, and the object was skipped with a
+    CSV reason (as if it were CSV) while the crawl said SUCCEEDED."""
+    records = [{"id": 1, "blob": "x" * 300_000, "tags": ["a"]}, {"id": 2, "blob": "y", "tags": []}]
+    data = b"".join(orjson.dumps(r) + b"\n" for r in records)
+    store.put(key, gzip.compress(data) if key.endswith(".gz") else data)
+    schema = infer_object(store, store.head(key), 64 * 1024)
+    assert schema.format == "json"
+    assert {n: render(t) for n, t in schema.columns.items()} == {
+        "id": "bigint",
+        "blob": "string",
+        "tags": "array<string>",
+    }
+
+
+def test_a_first_record_past_the_longest_line_is_skipped_naming_its_format(
+    store: LocalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lakebox.crawler.infer as infer
+
+    monkeypatch.setattr(infer, "MAX_FIRST_LINE", 200_000)
+    store.put("raw/huge.json", orjson.dumps({"blob": "x" * 1_000_000}) + b"\n{}\n")
+    with pytest.raises(BadObject, match=r"first line is longer than 200,000 bytes .* JSON object"):
+        infer_object(store, store.head("raw/huge.json"), 64 * 1024)

@@ -90,7 +90,10 @@ def test_a_linked_file_or_folder_is_skipped_and_reported_never_read(
     # A crawler whose prefix goes through the linked folder walks nothing of it.
     crawlers.create(CrawlerSettings(name="e", prefixes=["raw/etc/"], database="lake"))
     run = crawlers.run("e")
-    assert run.state == "SUCCEEDED", run.report
+    # ... and says so: a crawl that could read none of what it found has not succeeded
+    assert run.state == "FAILED", run.report
+    assert run.report["error"].startswith("read none of the 1 object(s) it found: raw/etc")
+    assert "symbolic link" in run.report["error"]
     assert run.report["tables_created"] == []
     assert run.report["objects_read"] == 0
     assert list(skipped(run.report)) == ["raw/etc"]
@@ -248,7 +251,9 @@ def test_a_bad_object_alone_in_an_event_crawl_is_left_out_of_its_table(
     version = crawlers.catalog.table("lake", "t").schema_version
     lake.put("raw/t/bad.parquet", b"PAR1" + good[4:-30] + b"PAR1")
     run = crawlers.run("c", "events")
-    assert run.state == "SUCCEEDED", run.report
+    # it read none of what it found, and says so; the bad object is still left out
+    assert run.state == "FAILED", run.report
+    assert run.report["error"].startswith("read none of the 1 object(s) it found: raw/t/bad")
     assert list(skipped(run.report)) == ["raw/t/bad.parquet"]
     assert engine.run("SELECT sum(id) FROM lake.t", principal=SYSTEM).rows == [(3,)]
     assert crawlers.catalog.table("lake", "t").schema_version == version  # no schema change

@@ -48,15 +48,18 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
     env = dict(
         srv.env, LAKEBOX_URL=srv.url, PATH=f"{Path(sys.executable).parent}:{srv.env['PATH']}"
     )
+    # From the checkout, as a user runs it after `make run`: it must leave no file there.
+    before = _checkout_status()
     out = subprocess.run(
         ["bash", "-c", tour_script(tmp_path)],
         env=env,
-        cwd=tmp_path,
+        cwd=ROOT,
         capture_output=True,
         timeout=180,
     )
     stdout, stderr = out.stdout.decode(), out.stderr.decode()
     assert out.returncode == 0, stderr
+    assert _checkout_status() == before, "the README tour left files in the checkout"
     assert "failed: 0" in stdout  # the boto3 block
     assert "line 2 is not JSON" in stdout  # the curl block names the bad line
     assert "2 record(s) accepted, 0 rejected" in stdout  # lakebox put
@@ -79,8 +82,40 @@ def test_readme_tour_runs(server_factory, tmp_path: Path) -> None:  # type: igno
     assert then and now and (then.group(1), now.group(1)) == ("4", "5"), stdout[-3000:]
 
 
+def _checkout_status() -> str:
+    """Every file of the checkout git does not ignore and that differs from the last commit,
+    untracked ones included."""
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout
+
+
 def test_readme_links_exist() -> None:
     readme = (ROOT / "README.md").read_text()
     for link in re.findall(r"\]\((docs/[^)]+)\)", readme):
         assert (ROOT / link).is_file(), link
     assert "make run" in readme and "make test" in readme
+
+
+def test_python_examples_in_the_docs_name_nothing_undefined(tmp_path: Path) -> None:
+    """Every Python block of docs/*.md compiles and defines what it uses (pyflakes' checks,
+    through ruff): an example a reader copies runs as far as lakebox's answers."""
+    blocks = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for n, code in enumerate(re.findall(r"```python\n(.*?)```", page.read_text(), re.S)):
+            path = tmp_path / f"{page.stem}_{n}.py"
+            path.write_text(code)
+            blocks.append(path)
+    assert blocks
+    ruff = Path(sys.executable).parent / "ruff"
+    out = subprocess.run(
+        [str(ruff), "check", "--no-cache", "--isolated", "--select", "F", *map(str, blocks)],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout

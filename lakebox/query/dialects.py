@@ -8,6 +8,7 @@ from sqlglot.errors import ParseError, TokenError
 
 from lakebox.errors import InvalidArgument
 from lakebox.query.sandbox import check_nesting, nested_too_deeply
+from lakebox.query.syntax import lenient_mistake, plain_description
 
 # Name users give → sqlglot dialect. Athena's engine is Trino, so Trino SQL is the default.
 DIALECTS: dict[str, str] = {
@@ -30,21 +31,25 @@ class SqlSyntaxError(InvalidArgument):
 def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     if dialect not in DIALECTS:
         raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
-    check_nesting(sql)  # the parser recurses once per level: refuse what would overflow it
+    tokens = check_nesting(sql)  # the parser recurses once per level: refuse what would overflow it
     try:
         trees = sqlglot.parse(sql, read=DIALECTS[dialect])
     except RecursionError:  # nesting the token count does not see
         raise nested_too_deeply() from None
     except ParseError as exc:
         first = exc.errors[0] if exc.errors else {}
+        description = plain_description(first.get("description", str(exc)))
         raise SqlSyntaxError(
-            _point(sql, first.get("line"), first.get("col"), first.get("description", str(exc)))
+            _point(sql, first.get("line"), first.get("col"), description)
         ) from None
     except TokenError as exc:
         raise SqlSyntaxError(f"SQL syntax error: {exc}") from None
     statements = [t for t in trees if t is not None]
     if not statements:
         raise InvalidArgument("the query is empty")
+    mistake = lenient_mistake(tokens, statements if dialect in _POSITIONAL_NAMES else [])
+    if mistake is not None:
+        raise SqlSyntaxError(_point(sql, *mistake))
     return statements
 
 

@@ -330,13 +330,14 @@ def nested_too_deeply(detail: str = "") -> NestedTooDeeply:
     )
 
 
-def check_nesting(sql: str) -> None:
+def check_nesting(sql: str) -> list[Any]:
     """Refuse SQL nested deeper than MAX_NESTING before it is parsed: the parser and everything
-    after it recurse once per level and would run out of stack."""
+    after it recurse once per level and would run out of stack. Returns the tokens (none if
+    the SQL does not tokenize: the parser reports that, with its position)."""
     try:
-        tokens = Tokenizer().tokenize(sql)
-    except Exception:  # the parser reports syntax errors, with their position
-        return
+        tokens: list[Any] = Tokenizer().tokenize(sql)
+    except Exception:
+        return []
     depth = 0
     nots = 0
     for token in tokens:
@@ -347,3 +348,4 @@ def check_nesting(sql: str) -> None:
         nots = nots + 1 if token.token_type == TokenType.NOT else 0
         if depth > MAX_NESTING or nots > MAX_NESTING:
             raise nested_too_deeply(f" (line {token.line}, column {token.col})")
+    return tokens

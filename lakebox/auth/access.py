@@ -60,7 +60,7 @@ ACTIONS: dict[Action, str] = {
     "database:create": "create a database",
     "table:read": "describe a table or view and read it in queries",
     "table:create": "create a table (CREATE TABLE, CTAS, the tables API)",
-    "table:write": "write to a table (INSERT INTO, schema changes, rollback)",
+    "table:write": "write to a table (INSERT INTO, schema changes, partitions, rollback)",
     "table:drop": "drop a table and delete its data",
     "view:create": "create or replace a view",
     "view:drop": "drop a view",

@@ -595,6 +595,23 @@ class Catalog:
 
         return self._commit(attempt, f"removing partitions of table {table.database}.{table.name}")
 
+    def drop_partitions(self, table: CatalogTable, values: Iterable[tuple[str, ...]]) -> int:
+        """Remove these partitions (by their values) from the catalog, not their files (as
+        ALTER TABLE DROP PARTITION does); returns how many were there."""
+        wanted = ["/".join(v) for v in values]
+
+        def attempt(conn: Connection, _again: bool) -> int:
+            self._hold(conn, table)
+            result = conn.execute(
+                delete(catalog_partitions).where(
+                    catalog_partitions.c.table_id == table.id,
+                    catalog_partitions.c.values_key.in_(wanted),
+                )
+            )
+            return int(result.rowcount)
+
+        return self._commit(attempt, f"dropping partitions of table {table.database}.{table.name}")
+
     def partitions(self, database: str, name: str) -> list[Partition]:
         table = self.table(database, name)
         with self.db.begin() as conn:

@@ -13,17 +13,23 @@ from typing import Any
 
 from sqlglot import exp
 
-from lakebox.auth.access import Access, Principal, table_resource
+from lakebox.auth.access import Access, Principal
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
 from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
+from lakebox.query.catalog_queries import CatalogQueries, explained
 from lakebox.query.dialects import DEFAULT_DIALECT, name_columns, parse, to_duckdb
 from lakebox.query.sandbox import check, check_duckdb, nested_too_deeply, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
-from lakebox.query.statements import Prepared, classify, parse_one
+from lakebox.query.statements import (
+    CATALOG_KINDS,
+    INFORMATION_SCHEMA,
+    Prepared,
+    prepare,
+    read_wanted,
+)
 from lakebox.query.time_travel import pin_snapshots
-from lakebox.query.trino_types import type_columns
 from lakebox.query.views import drop_view, save_view
 from lakebox.query.writes import defined_columns, result_columns, table_options, target
 from lakebox.storage.base import ObjectStore
@@ -83,6 +89,7 @@ class QueryEngine:
         self.iceberg = iceberg
         self.access = access
         self.sources = TableSources(catalog, iceberg, store)
+        self.catalog_queries = CatalogQueries(catalog, store, access)
         self.spill_dir = spill_dir
         self.memory_limit = memory_limit
         self.threads = threads
@@ -139,20 +146,21 @@ class QueryEngine:
         import duckdb
 
         if (
-            prepared is not None
-            and (prepared.sql, prepared.dialect) == (sql, dialect)
-            and prepared.default_database == default_database
+            prepared is None
+            or (prepared.sql, prepared.dialect) != (sql, dialect)
+            or prepared.default_database != default_database
         ):
-            tree, statement = prepared.tree, prepared.statement
-        else:
-            tree = parse_one(sql, dialect)
-            statement = classify(tree, default_database)
+            prepared = prepare(sql, dialect, default_database)
+        tree, statement = prepared.tree, prepared.statement
         self.access.authorize_all(principal, statement.wanted())
+        if statement.kind in CATALOG_KINDS:
+            assert prepared.command is not None
+            answer = self.catalog_queries.answer(prepared.command, principal, before_commit)
+            return QueryResult(answer.columns, answer.table(), 0, 0, 0.0)
         if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):
             return self._view_ddl(tree, default_database, on_connect, principal, before_commit)
-        if statement.kind != "SELECT":
+        if statement.kind not in ("SELECT", "EXPLAIN"):
             return self._table_write(tree, default_database, on_connect, principal, before_commit)
-        type_columns(tree, dialect, self.catalog)  # Trino's types that depend on columns' types
         marker = uuid.uuid4().hex[:12]
         con = self._connect()
         try:
@@ -169,6 +177,9 @@ class QueryEngine:
             # table but the catalog tables' stand-ins and the statement's WITH queries
             check_duckdb(con, user_sql, stand_in_prefix=f"{marker}:")
             query = inline_sources(user_sql, sources, marker)
+            if statement.kind == "EXPLAIN":  # DuckDB's plan of the very query that would run
+                assert prepared.command is not None
+                query = ("EXPLAIN ANALYZE " if prepared.command.analyze else "EXPLAIN ") + query
             start = time.perf_counter()
             try:
                 cursor = con.execute(query)
@@ -179,6 +190,9 @@ class QueryEngine:
             columns = [(d[0], str(d[1])) for d in (cursor.description or [])]
         finally:
             con.close()
+        if statement.kind == "EXPLAIN":
+            answer = explained([tuple(r.values()) for r in table.to_pylist()])
+            columns, table = answer.columns, answer.table()
         return QueryResult(
             columns,
             table,
@@ -315,6 +329,11 @@ class QueryEngine:
             if (db, name) in built:  # made meanwhile, for a view that reads it too
                 self._read_whole(built, (db, name))
                 continue
+            if db == INFORMATION_SCHEMA:  # the catalog's own tables, as the principal sees it
+                made = self.catalog_queries.information_schema(name, principal)
+                built[(db, name)] = made
+                sources.append(made)
+                continue
             # a missing table: ask for it alone, for the error that names it
             table = found.get((db, name)) or self.catalog.table(db, name)
             built[(db, name)] = None
@@ -331,9 +350,7 @@ class QueryEngine:
             if (db, name) in inner:
                 raise InvalidArgument(f"view {db}.{name} reads itself")
             # a view is read with the rights of whoever reads it
-            self.access.authorize_all(
-                principal, [("table:read", table_resource(*t)) for t in inner]
-            )
+            self.access.authorize_all(principal, [read_wanted(*t) for t in inner])
             sources.extend(self._sources(select, inner, built, marker, principal, con))
             flatten_names(select, marker)
             view_sql = to_duckdb(select)

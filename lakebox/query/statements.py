@@ -14,8 +14,9 @@ from sqlglot import exp
 
 from lakebox.auth.access import Action, Resource, table_resource
 from lakebox.errors import InvalidArgument
+from lakebox.query.commands import Command, is_command, parse_command
 from lakebox.query.dialects import parse
-from lakebox.query.sandbox import check, check_keywords, nested_too_deeply, qualify
+from lakebox.query.sandbox import QueryRefused, check, check_keywords, nested_too_deeply, qualify
 from lakebox.query.views import is_view_ddl
 from lakebox.query.writes import is_table_write, target
 
@@ -27,7 +28,38 @@ StatementKind = Literal[
     "DROP_TABLE",
     "CREATE_VIEW",
     "DROP_VIEW",
+    # catalog statements (commands.py), run from the catalog (catalog_queries.py)
+    "SHOW_DATABASES",
+    "SHOW_TABLES",
+    "SHOW_VIEWS",
+    "SHOW_COLUMNS",
+    "DESCRIBE",
+    "SHOW_CREATE_TABLE",
+    "SHOW_CREATE_VIEW",
+    "SHOW_PARTITIONS",
+    "MSCK_REPAIR_TABLE",
+    "ALTER_TABLE_ADD_PARTITION",
+    "ALTER_TABLE_DROP_PARTITION",
+    "EXPLAIN",
 ]
+# Kinds answered from the catalog, not by DuckDB.
+CATALOG_KINDS: frozenset[StatementKind] = frozenset(
+    {
+        "SHOW_DATABASES",
+        "SHOW_TABLES",
+        "SHOW_VIEWS",
+        "SHOW_COLUMNS",
+        "DESCRIBE",
+        "SHOW_CREATE_TABLE",
+        "SHOW_CREATE_VIEW",
+        "SHOW_PARTITIONS",
+        "MSCK_REPAIR_TABLE",
+        "ALTER_TABLE_ADD_PARTITION",
+        "ALTER_TABLE_DROP_PARTITION",
+    }
+)
+# The schema of Trino's catalog tables (information_schema.tables, ...), made from the catalog.
+INFORMATION_SCHEMA = "information_schema"
 
 # What writing each kind of statement needs on its target (reads need table:read each).
 _TARGET_ACTIONS: dict[StatementKind, tuple[Action, str]] = {
@@ -37,7 +69,19 @@ _TARGET_ACTIONS: dict[StatementKind, tuple[Action, str]] = {
     "DROP_TABLE": ("table:drop", "table"),
     "CREATE_VIEW": ("view:create", "view"),
     "DROP_VIEW": ("view:drop", "view"),
+    # partitions are the catalog's record of a table's data: changing them is writing it
+    "MSCK_REPAIR_TABLE": ("table:write", "table"),
+    "ALTER_TABLE_ADD_PARTITION": ("table:write", "table"),
+    "ALTER_TABLE_DROP_PARTITION": ("table:write", "table"),
 }
+
+
+def read_wanted(database: str, name: str) -> tuple[Action, Resource]:
+    """What reading a table needs: ``table:read`` on it; information_schema's tables list the
+    catalog, so they need ``database:read`` (and show only what the reader may read)."""
+    if database == INFORMATION_SCHEMA:
+        return ("database:read", Resource("database"))
+    return ("table:read", table_resource(database, name))
 
 
 @dataclass(frozen=True)
@@ -45,14 +89,17 @@ class Statement:
     kind: StatementKind
     target: tuple[str, str] | None
     reads: list[tuple[str, str]]  # the tables and views it names (not what views read)
+    lists: tuple[str, ...] | None = None  # SHOW DATABASES (): all; SHOW TABLES (db,)
 
     def wanted(self) -> list[tuple[Action, Resource]]:
         """Every (action, resource) this statement needs, in the order they are checked."""
         needs: list[tuple[Action, Resource]] = []
+        if self.lists is not None:
+            needs += [("database:read", Resource("database", *self.lists[:1]))]
         if self.target is not None:
             action, noun = _TARGET_ACTIONS[self.kind]
             needs.append((action, Resource(noun, ".".join(self.target))))
-        needs += [("table:read", table_resource(db, name)) for db, name in self.reads]
+        needs += [read_wanted(db, name) for db, name in self.reads]
         return needs
 
 
@@ -115,10 +162,13 @@ class Prepared:
     default_database: str | None
     tree: exp.Expr
     statement: Statement
+    command: Command | None = None  # a catalog statement (commands.py), EXPLAIN included
 
 
 def prepare(sql: str, dialect: str, default_database: str | None) -> Prepared:
     """Parse and classify one statement of SQL text (the sandbox's checks included)."""
+    if is_command(sql):
+        return _prepare_command(sql, dialect, default_database)
     tree = parse_one(sql, dialect)
     try:
         statement = classify(tree, default_database)
@@ -130,3 +180,32 @@ def prepare(sql: str, dialect: str, default_database: str | None) -> Prepared:
 def classify_sql(sql: str, dialect: str, default_database: str | None) -> Statement:
     """Parse and classify one statement of SQL text (the sandbox's checks included)."""
     return prepare(sql, dialect, default_database).statement
+
+
+def _prepare_command(sql: str, dialect: str, default_database: str | None) -> Prepared:
+    command = parse_command(sql, default_database)
+    if command.kind == "EXPLAIN":
+        if is_command(command.inner):
+            raise QueryRefused("EXPLAIN explains a SELECT statement")
+        tree = parse_one(command.inner, dialect)
+        try:
+            inner = classify(tree, default_database)
+        except RecursionError:
+            raise nested_too_deeply() from None
+        if inner.kind != "SELECT":
+            raise QueryRefused("EXPLAIN explains a SELECT statement")
+        return Prepared(
+            sql, dialect, default_database, tree, Statement("EXPLAIN", None, inner.reads), command
+        )
+    kind: StatementKind = command.kind
+    if kind == "SHOW_DATABASES":
+        statement = Statement(kind, None, [], lists=())
+    elif kind in ("SHOW_TABLES", "SHOW_VIEWS"):
+        assert command.database is not None
+        statement = Statement(kind, None, [], lists=(command.database,))
+    elif kind in _TARGET_ACTIONS:
+        statement = Statement(kind, command.table, [])
+    else:
+        assert command.table is not None
+        statement = Statement(kind, None, [command.table])
+    return Prepared(sql, dialect, default_database, exp.Command(this=kind), statement, command)

@@ -51,6 +51,20 @@ _STATEMENT_TYPES = [
     (re.compile(r"\s*DROP\s+TABLE\b", re.I), "DDL", "DROP_TABLE"),
     (re.compile(r"\s*DROP\s+VIEW\b", re.I), "DDL", "DROP_VIEW"),
     (re.compile(r"\s*INSERT\s+INTO\b", re.I), "DML", "INSERT"),
+    (re.compile(r"\s*SHOW\s+(DATABASES|SCHEMAS)\b", re.I), "UTILITY", "SHOW_DATABASES"),
+    (re.compile(r"\s*SHOW\s+TABLES\b", re.I), "UTILITY", "SHOW_TABLES"),
+    (re.compile(r"\s*SHOW\s+VIEWS\b", re.I), "UTILITY", "SHOW_VIEWS"),
+    (re.compile(r"\s*SHOW\s+COLUMNS\b", re.I), "UTILITY", "SHOW_COLUMNS"),
+    (re.compile(r"\s*SHOW\s+CREATE\s+TABLE\b", re.I), "UTILITY", "SHOW_CREATE_TABLE"),
+    (re.compile(r"\s*SHOW\s+CREATE\s+VIEW\b", re.I), "UTILITY", "SHOW_CREATE_VIEW"),
+    (re.compile(r"\s*SHOW\s+PARTITIONS\b", re.I), "UTILITY", "SHOW_PARTITIONS"),
+    (re.compile(r"\s*DESC(RIBE)?\b", re.I), "UTILITY", "DESCRIBE_TABLE"),
+    (re.compile(r"\s*EXPLAIN\b", re.I), "UTILITY", "EXPLAIN"),
+    (re.compile(r"\s*MSCK\s+REPAIR\s+TABLE\b", re.I), "DDL", "MSCK_REPAIR_TABLE"),
+    (re.compile(r"\s*ALTER\s+TABLE\b[^;]*?\bADD\b", re.I | re.S),
+     "DDL", "ALTER_TABLE_ADD_PARTITION"),
+    (re.compile(r"\s*ALTER\s+TABLE\b[^;]*?\bDROP\b", re.I | re.S),
+     "DDL", "ALTER_TABLE_DROP_PARTITION"),
 ]  # fmt: skip
 # GetQueryResults' NextToken: the offset of the next row, as this API writes it (ASCII digits;
 # "²" is a digit to str.isdigit, and an offset past 2**63 overflows the result reader).

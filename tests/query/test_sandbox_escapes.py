@@ -72,8 +72,16 @@ def test_engine_catalog_names_are_not_tables(engine: QueryEngine) -> None:
             engine.run(sql, principal=SYSTEM)
         with pytest.raises(NotFound, match="duckdb_tables"):
             engine.run(sql, default_database="lake", principal=SYSTEM)
-    with pytest.raises(NotFound):
-        engine.run("SELECT * FROM information_schema.tables", principal=SYSTEM)
+    # information_schema is the catalog's (catalog_queries.py), never DuckDB's own
+    tables = engine.run(
+        "SELECT DISTINCT table_catalog, table_schema FROM information_schema.tables",
+        principal=SYSTEM,
+    )
+    assert sorted(tables.rows) == [
+        ("awsdatacatalog", s) for s in ("information_schema", "lake", "sales")
+    ]
+    with pytest.raises(NotFound, match="information_schema.key_column_usage not found"):
+        engine.run("SELECT * FROM information_schema.key_column_usage", principal=SYSTEM)
 
 
 def test_visible_ctes_still_work(engine: QueryEngine) -> None:

@@ -129,6 +129,28 @@ SQL_CASES: list[tuple[str, Action, str]] = [
     ("DROP TABLE IF EXISTS cur.gone_{role}", "table:drop", "table cur.gone_{role}"),
     ("CREATE VIEW lake.v_{role} AS SELECT 1 AS x", "view:create", "view lake.v_{role}"),
     ("DROP VIEW IF EXISTS lake.gone_{role}", "view:drop", "view lake.gone_{role}"),
+    ("SHOW DATABASES", "database:read", "any database"),
+    ("SHOW TABLES IN lake", "database:read", "database lake"),
+    ("SHOW VIEWS IN lake", "database:read", "database lake"),
+    ("SHOW COLUMNS FROM lake.s", "table:read", "table lake.s"),
+    ("DESCRIBE lake.s", "table:read", "table lake.s"),
+    ("SHOW CREATE TABLE lake.s", "table:read", "table lake.s"),
+    ("SHOW CREATE VIEW lake.v", "table:read", "table lake.v"),
+    ("SHOW PARTITIONS lake.s", "table:read", "table lake.s"),
+    ("SELECT count(*) AS n FROM information_schema.tables", "database:read", "any database"),
+    ("EXPLAIN SELECT count(*) FROM lake.s", "table:read", "table lake.s"),
+    ("MSCK REPAIR TABLE lake.s", "table:write", "table lake.s"),
+    (
+        "ALTER TABLE lake.s ADD IF NOT EXISTS PARTITION "
+        "(year='2000', month='01', day='01', hour='00')",
+        "table:write",
+        "table lake.s",
+    ),
+    (
+        "ALTER TABLE lake.s DROP IF EXISTS PARTITION (year='1999', month='01', day='01', hour='00')",
+        "table:write",
+        "table lake.s",
+    ),
 ]
 
 
@@ -267,6 +289,15 @@ def test_sql_statement_kinds(lake: Lake, role: str) -> None:
             error = resp.json()["error"]
             _denial_names(error, lake.tokens[role]["access_key_id"], needed, role)
             assert resource.format(role=role) in error, where
+
+
+def test_every_statement_kind_is_in_the_matrix() -> None:
+    from typing import get_args
+
+    from lakebox.query.statements import StatementKind, classify_sql
+
+    kinds = {classify_sql(t.format(role="x"), "athena", None).kind for t, _, _ in SQL_CASES}
+    assert kinds == set(get_args(StatementKind))
 
 
 def test_only_an_admin_drops_a_table_through_athena(lake: Lake) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
+from sqlglot.errors import ErrorLevel, ParseError, TokenError, UnsupportedError
 
 from lakebox.errors import InvalidArgument
 from lakebox.query.sandbox import check_nesting, nested_too_deeply
 from lakebox.query.syntax import lenient_mistake, plain_description
+from lakebox.query.trino_functions import TRINO_DIALECTS, UnsupportedFunction, translate
 
 # Name users give → sqlglot dialect. Athena's engine is Trino, so Trino SQL is the default.
 DIALECTS: dict[str, str] = {
@@ -50,6 +51,8 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     mistake = lenient_mistake(tokens, statements if dialect in _POSITIONAL_NAMES else [])
     if mistake is not None:
         raise SqlSyntaxError(_point(sql, *mistake))
+    if dialect in TRINO_DIALECTS:  # Trino's functions, as Trino answers them (trino_functions.py)
+        statements = [translate(t) for t in statements]
     return statements
 
 
@@ -66,8 +69,14 @@ def _point(sql: str, line: int | None, col: int | None, description: str) -> str
 
 def to_duckdb(tree: exp.Expr) -> str:
     """DuckDB SQL for ``tree``, which may be changed on the way (not copied: copying a large
-    tree costs more than parsing it)."""
-    return tree.sql(dialect="duckdb", copy=False)
+    tree costs more than parsing it). What sqlglot cannot translate (an argument DuckDB's
+    function has no place for) is refused, never dropped."""
+    try:
+        return tree.sql(dialect="duckdb", copy=False, unsupported_level=ErrorLevel.RAISE)
+    except UnsupportedError as exc:  # sqlglot would drop or change part of it: refuse
+        raise UnsupportedFunction(
+            f"not supported by lakebox: {str(exc).strip()} Rewrite the query without it."
+        ) from None
 
 
 # Dialects whose engine (Trino) names a result's unnamed columns by position.

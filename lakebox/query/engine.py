@@ -30,6 +30,7 @@ from lakebox.query.statements import (
     read_wanted,
 )
 from lakebox.query.time_travel import pin_snapshots
+from lakebox.query.trino_types import type_columns
 from lakebox.query.views import drop_view, save_view
 from lakebox.query.writes import defined_columns, result_columns, table_options, target
 from lakebox.storage.base import ObjectStore
@@ -161,6 +162,7 @@ class QueryEngine:
             return self._view_ddl(tree, default_database, on_connect, principal, before_commit)
         if statement.kind not in ("SELECT", "EXPLAIN"):
             return self._table_write(tree, default_database, on_connect, principal, before_commit)
+        type_columns(tree, dialect, self.catalog)  # Trino's types that depend on columns' types
         marker = uuid.uuid4().hex[:12]
         con = self._connect()
         try:

@@ -1,0 +1,428 @@
+"""Trino's array, map, lambda and JSON functions on DuckDB (see trino_functions.py)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from lakebox.query.trino_functions import (
+    _anonymous,
+    _apply,
+    _fail,
+    _kind,
+    _register,
+    _template,
+    refuse,
+)
+
+# -- arrays and lambdas --------------------------------------------------------------------
+
+
+@_register(exp.ArraySort)
+def _array_sort(node: exp.Expr) -> exp.Expr | None:
+    """array_sort(a, (x, y) -> ...): each element's place is the number of elements the
+    comparator puts before it (ties by position: a stable sort), then sorted by place."""
+    cmp = node.args.get("expression")
+    if cmp is None:
+        return None
+    a = node.this
+    elem_j = exp.Bracket(this=a.copy(), expressions=[exp.column("__lb_j")])
+    elem_i = exp.Bracket(this=a.copy(), expressions=[exp.column("__lb_i")])
+    order = _apply(cmp, elem_j, elem_i)
+    return _template(
+        "list_transform(list_sort(list_transform(generate_series(1, len(:a)), "
+        "__lb_i -> {'r': len(list_filter(generate_series(1, len(:a)), "
+        "__lb_j -> __lb_j <> __lb_i AND ((:o) < 0 OR ((:o) = 0 AND __lb_j < __lb_i)))), "
+        "'i': __lb_i, "
+        "'v': :a[__lb_i]})), __lb_s -> __lb_s.v)",
+        a=a,
+        o=order,
+    )
+
+
+@_register(exp.Reduce)
+def _reduce(node: exp.Expr) -> exp.Expr | None:
+    """reduce(a, init, (s, x) -> ..., s -> ...): the output lambda applied to the fold."""
+    initial = node.args.get("initial")
+    if isinstance(initial, exp.Struct | exp.Tuple) or (
+        isinstance(initial, exp.Cast) and initial.to.this == exp.DataType.Type.STRUCT
+    ):
+        raise refuse(
+            "reduce",
+            "a state of another type than the elements (a row)",
+            "DuckDB's list_reduce keeps the elements' type: use transform and array_sum, or SQL "
+            "aggregates over UNNEST",
+        )
+    finish = node.args.get("finish")
+    if finish is None:
+        return None
+    fold = node.copy()
+    fold.set("finish", None)
+    return _apply(finish, fold)
+
+
+@_register(exp.ApproxDistinct)
+def _approx_distinct(node: exp.Expr) -> exp.Expr:
+    """Exact: within any standard error Athena allows (DuckDB's HyperLogLog was 10% off)."""
+    return exp.Count(this=exp.Distinct(expressions=[node.this.copy()]))
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def _is_json(node: exp.Expr) -> bool:
+    if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.JSON:
+        return True
+    return isinstance(node, exp.ParseJSON | exp.JSONExtract)
+
+
+@_register(exp.Cast)
+def _cast(node: exp.Expr) -> exp.Expr | None:
+    """CAST(json AS VARCHAR) is a JSON scalar's value (``"abc"`` is abc); an array or object
+    cannot be cast to varchar in Trino."""
+    to = node.args.get("to")
+    if not isinstance(to, exp.DataType) or to.this not in (
+        exp.DataType.Type.VARCHAR,
+        exp.DataType.Type.TEXT,
+    ):
+        return None
+    if not _is_json(node.this):
+        return None
+    return _template(
+        "CASE WHEN json_type(:j) IN ('OBJECT', 'ARRAY') THEN :fail "
+        "ELSE json_extract_string(:j, '$') END",
+        j=node.this,
+        fail=_fail("Cannot cast a JSON array or object to VARCHAR", node),
+    )
+
+
+@_register(exp.JSONExtractScalar)
+def _json_extract_scalar(node: exp.Expr) -> exp.Expr:
+    """json_extract_scalar of an array or object is NULL in Trino (DuckDB: its text)."""
+    new = node.copy()
+    return _template(
+        "CASE WHEN json_type(:j, :p) IN ('OBJECT', 'ARRAY') THEN NULL ELSE :e END",
+        j=node.this,
+        p=_path_literal(node.expression),
+        e=new,
+    )
+
+
+def _path_literal(path: exp.Expr) -> exp.Expr:
+    if isinstance(path, exp.JSONPath):
+        return exp.Literal.string(path.sql(dialect="duckdb").strip("'"))
+    return path
+
+
+# SQL/JSON paths (json_query, json_value, json_exists) DuckDB's JSONPath reads the same:
+# lax mode (Trino's default), members and array subscripts.
+_SQL_JSON_PATH = re.compile(
+    r"\s*(?:lax\s+)?(\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\.\"[^\"]*\"|\[\d+\])*)\s*", re.S
+)
+
+
+def _sql_json_path(name: str, path: exp.Expr | None) -> exp.Expr:
+    if not (isinstance(path, exp.Literal) and path.is_string):
+        raise refuse(name, "a path that is not a string literal", "write the path literally")
+    found = _SQL_JSON_PATH.fullmatch(path.this)
+    if found is None:
+        raise refuse(
+            name,
+            f"the JSON path {path.this!r}",
+            "use a lax path of members and subscripts ('lax $.a.b[0]')",
+        )
+    return exp.Literal.string(found.group(1))
+
+
+def _json_query(node: exp.Expr) -> exp.Expr:
+    """json_query(j, 'lax $.a'): the array or object there; a scalar (an error without an
+    array wrapper) or nothing is NULL, Trino's default ON ERROR / ON EMPTY."""
+    if node.args.get("option") is not None:
+        raise refuse("json_query", f"{node.args['option'].name}", "leave the wrapper default")
+    path = _sql_json_path("json_query", node.expression)
+    return _template(
+        "CASE WHEN json_type(:j, :p) IN ('OBJECT', 'ARRAY') THEN json_extract(:j, :p) END",
+        j=node.this,
+        p=path,
+    )
+
+
+@_register(exp.JSONExtract)
+def _json_extract(node: exp.Expr) -> exp.Expr | None:
+    if node.args.get("json_query"):
+        return _json_query(node)
+    return None
+
+
+@_register(exp.JSONValue)
+def _json_value(node: exp.Expr) -> exp.Expr:
+    """json_value(j, 'lax $.a'): the scalar there as varchar; an array or object is NULL."""
+    if node.args.get("returning") or node.args.get("on_condition"):
+        raise refuse("json_value", "RETURNING and ON EMPTY / ON ERROR", "CAST the result")
+    path = _sql_json_path("json_value", node.args.get("path"))
+    return _template(
+        "CASE WHEN json_type(:j, :p) IN ('OBJECT', 'ARRAY') THEN NULL "
+        "ELSE json_extract_string(:j, :p) END",
+        j=node.this,
+        p=path,
+    )
+
+
+@_anonymous("json_exists")
+def _json_exists(node: exp.Expr) -> exp.Expr:
+    args = node.expressions
+    if len(args) != 2:
+        raise refuse("json_exists", "PASSING and ON ERROR", "use json_exists(json, path)")
+    path = _sql_json_path("json_exists", args[1])
+    return _template("json_exists(:j, :p)", j=args[0], p=path)
+
+
+# -- more arrays ---------------------------------------------------------------------------
+
+
+def _match(node: exp.Expr, kind: str) -> exp.Expr:
+    """any_match / all_match / none_match, three-valued as Trino: a NULL from the predicate
+    counts when nothing decides otherwise."""
+    args = node.expressions
+    if len(args) != 2:
+        raise refuse(kind, f"{len(args)} arguments", f"use {kind}(array, x -> ...)")
+    a, fn = args
+    decide, found = ("NOT __lb_y", "false") if kind == "all_match" else ("__lb_y", "true")
+    other = "true" if found == "false" else "false"
+    tree = _template(
+        f"CASE WHEN :a IS NULL THEN NULL "
+        f"WHEN len(list_filter(list_transform(:a, :f), __lb_y -> {decide})) > 0 THEN {found} "
+        f"WHEN len(list_filter(list_transform(:a, :f), __lb_y -> __lb_y IS NULL)) > 0 "
+        f"THEN NULL ELSE {other} END",
+        a=a,
+        f=fn,
+    )
+    return exp.Not(this=exp.Paren(this=tree)) if kind == "none_match" else tree
+
+
+_anonymous("any_match")(lambda node: _match(node, "any_match"))
+_anonymous("all_match")(lambda node: _match(node, "all_match"))
+_anonymous("none_match")(lambda node: _match(node, "none_match"))
+
+
+@_anonymous("zip_with")
+def _zip_with(node: exp.Expr) -> exp.Expr:
+    """zip_with(a, b, (x, y) -> ...): the shorter array padded with NULLs."""
+    a, b, fn = _args(node, "zip_with", 3)
+    at = exp.Bracket(this=a.copy(), expressions=[exp.column("__lb_k")])
+    bt = exp.Bracket(this=b.copy(), expressions=[exp.column("__lb_k")])
+    return _template(
+        "list_transform(generate_series(1, greatest(len(:a), len(:b))), __lb_k -> :body)",
+        a=a,
+        b=b,
+        body=_apply(fn, at, bt),
+    )
+
+
+@_anonymous("zip")
+def _zip(node: exp.Expr) -> exp.Expr:
+    """zip(a, b, ...): DuckDB's list_zip pads with NULLs as Trino does."""
+    return exp.Anonymous(this="list_zip", expressions=[e.copy() for e in node.expressions])
+
+
+def _args(node: exp.Expr, name: str, count: int) -> list[exp.Expr]:
+    args = list(node.expressions)
+    if len(args) != count:
+        raise refuse(name, f"{len(args)} arguments", f"it takes {count}")
+    return args
+
+
+@_register(exp.ArrayPosition)
+def _array_position(node: exp.Expr) -> exp.Expr:
+    """0, not NULL, when the element is not there; a bigint."""
+    return _template(
+        "CASE WHEN :a IS NULL THEN NULL "
+        "ELSE CAST(coalesce(list_position(:a, :x), 0) AS BIGINT) END",
+        a=node.this,
+        x=node.expression,
+    )
+
+
+@_register(exp.ArrayDistinct)
+def _array_distinct(node: exp.Expr) -> exp.Expr:
+    """The first of each value, in the array's order (DuckDB's list_distinct reorders and
+    drops NULL)."""
+    return _template(
+        "list_filter(:a, (__lb_x, __lb_i) -> list_position(:a, __lb_x) = __lb_i)", a=node.this
+    )
+
+
+@_register(exp.ArraySlice)
+def _slice(node: exp.Expr) -> exp.Expr:
+    """slice(a, start, length): ``length`` elements from ``start`` (from the end if negative)."""
+    start, length = node.args.get("start"), node.args.get("end")
+    if start is None or length is None:
+        raise refuse("slice", "these arguments", "use slice(array, start, length)")
+    return _template(
+        "CASE WHEN :s = 0 THEN :fail WHEN :n < 0 THEN :fail2 "
+        "WHEN :s > 0 THEN list_slice(:a, :s, (:s) + (:n) - 1) "
+        "ELSE list_slice(:a, len(:a) + (:s) + 1, least(len(:a), len(:a) + (:s) + (:n))) END",
+        a=node.this,
+        s=start,
+        n=length,
+        fail=_fail("SQL array indices start at 1", node),
+        fail2=_fail("length must be greater than or equal to 0", node),
+    )
+
+
+@_register(exp.GenerateSeries)
+def _sequence(node: exp.Expr) -> exp.Expr | None:
+    """sequence(start, stop) counts down when stop < start."""
+    if node.args.get("step") is not None or node.args.get("is_end_exclusive"):
+        return None
+    start, stop = node.args["start"], node.args["end"]
+    if _kind(start) not in ("int", None) or _kind(stop) not in ("int", None):
+        return None
+    return _template(
+        "generate_series(:a, :b, CASE WHEN :a <= :b THEN 1 ELSE -1 END)", a=start, b=stop
+    )
+
+
+@_anonymous("arrays_overlap")
+def _arrays_overlap(node: exp.Expr) -> exp.Expr:
+    a, b = _args(node, "arrays_overlap", 2)
+    return _template(
+        "CASE WHEN list_has_any(:a, :b) THEN true "
+        "WHEN list_position(:a, NULL) > 0 OR list_position(:b, NULL) > 0 THEN NULL "
+        "ELSE false END",
+        a=a,
+        b=b,
+    )
+
+
+@_anonymous("trim_array")
+def _trim_array(node: exp.Expr) -> exp.Expr:
+    a, n = _args(node, "trim_array", 2)
+    return _template(
+        "CASE WHEN :n < 0 OR :n > len(:a) THEN :fail ELSE list_slice(:a, 1, len(:a) - :n) END",
+        a=a,
+        n=n,
+        fail=_fail("size must not exceed array cardinality", node),
+    )
+
+
+@_register(exp.ArraySize)
+def _cardinality(node: exp.Expr) -> exp.Expr | None:
+    """cardinality of a map (DuckDB's array_length takes lists only)."""
+    if isinstance(node.this, exp.Map | exp.VarMap | exp.MapFromEntries):
+        return exp.Cast(
+            this=exp.Anonymous(this="cardinality", expressions=[node.this.copy()]),
+            to=exp.DataType.build("BIGINT"),
+        )
+    return None
+
+
+# -- maps ----------------------------------------------------------------------------------
+
+
+def _entry_fn(fn: exp.Expr) -> exp.Expr:
+    key = exp.Anonymous(
+        this="struct_extract", expressions=[exp.column("__lb_e"), exp.Literal.string("key")]
+    )
+    value = exp.Anonymous(
+        this="struct_extract", expressions=[exp.column("__lb_e"), exp.Literal.string("value")]
+    )
+    return _apply(fn, key, value)
+
+
+@_anonymous("map_filter")
+def _map_filter(node: exp.Expr) -> exp.Expr:
+    m, fn = _args(node, "map_filter", 2)
+    return _template(
+        "map_from_entries(list_filter(map_entries(:m), __lb_e -> :body))",
+        m=m,
+        body=_entry_fn(fn),
+    )
+
+
+@_anonymous("transform_values")
+def _transform_values(node: exp.Expr) -> exp.Expr:
+    m, fn = _args(node, "transform_values", 2)
+    return _template(
+        "map_from_entries(list_transform(map_entries(:m), "
+        "__lb_e -> {'key': __lb_e.key, 'value': :body}))",
+        m=m,
+        body=_entry_fn(fn),
+    )
+
+
+@_anonymous("transform_keys")
+def _transform_keys(node: exp.Expr) -> exp.Expr:
+    m, fn = _args(node, "transform_keys", 2)
+    return _template(
+        "map_from_entries(list_transform(map_entries(:m), "
+        "__lb_e -> {'key': :body, 'value': __lb_e.value}))",
+        m=m,
+        body=_entry_fn(fn),
+    )
+
+
+@_anonymous("map_agg")
+def _map_agg(node: exp.Expr) -> exp.Expr:
+    """map_agg(k, v): rows with a NULL key are left out, as in Trino."""
+    k, v = _args(node, "map_agg", 2)
+    return _template(
+        "map(list(:k) FILTER (WHERE :k IS NOT NULL), list(:v) FILTER (WHERE :k IS NOT NULL))",
+        k=k,
+        v=v,
+    )
+
+
+# -- more JSON -----------------------------------------------------------------------------
+
+
+@_anonymous("json_array_get")
+def _json_array_get(node: exp.Expr) -> exp.Expr:
+    """json_array_get(j, i): 0-based, from the end when negative, NULL past either end."""
+    j, i = _args(node, "json_array_get", 2)
+    return _template(
+        "json_extract(:j, CASE WHEN :i >= 0 THEN '$[' || CAST(:i AS VARCHAR) || ']' "
+        "ELSE '$[#' || CAST(:i AS VARCHAR) || ']' END)",
+        j=j,
+        i=i,
+    )
+
+
+@_register(exp.JSONArrayContains)
+def _json_array_contains(node: exp.Expr) -> exp.Expr:
+    """Whether the JSON array holds the value (compared as JSON: 2 is not "2")."""
+    return _template(
+        "CASE WHEN json_type(:j) <> 'ARRAY' THEN NULL ELSE list_contains(list_transform("
+        "json_extract(:j, '$[*]'), __lb_v -> CAST(__lb_v AS VARCHAR)), "
+        "CAST(to_json(:x) AS VARCHAR)) END",
+        j=node.this,
+        x=node.expression,
+    )
+
+
+@_anonymous("json_size")
+def _json_size(node: exp.Expr) -> exp.Expr:
+    j, path = _args(node, "json_size", 2)
+    return _template(
+        "CAST(CASE json_type(:j, :p) WHEN 'ARRAY' THEN json_array_length(:j, :p) "
+        "WHEN 'OBJECT' THEN len(json_keys(:j, :p)) ELSE 0 END AS BIGINT)",
+        j=j,
+        p=path,
+    )
+
+
+@_anonymous("json_array_length")
+def _json_array_length(node: exp.Expr) -> exp.Expr:
+    return exp.Cast(
+        this=exp.Anonymous(
+            this="json_array_length", expressions=[e.copy() for e in node.expressions]
+        ),
+        to=exp.DataType.build("BIGINT"),
+    )
+
+
+@_anonymous("is_json_scalar")
+def _is_json_scalar(node: exp.Expr) -> exp.Expr:
+    (j,) = _args(node, "is_json_scalar", 1)
+    return _template("json_type(:j) NOT IN ('OBJECT', 'ARRAY')", j=j)

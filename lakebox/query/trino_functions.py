@@ -1,0 +1,421 @@
+"""Trino's (Athena's) functions and operators on DuckDB: the ones sqlglot's translation gets
+wrong, rewritten on the parsed tree; the ones lakebox cannot run faithfully, refused by name.
+
+``translate`` runs on every statement parsed in a Trino dialect (athena, trino, presto), before
+the sandbox's checks (which then see the rewritten tree). Rewrites build DuckDB trees from the
+user's own nodes (never SQL text); an error Trino raises at run time becomes DuckDB's
+``error(...)`` (``NULL`` inside ``try(...)``, as Trino's ``try`` gives). docs/query.md has the
+coverage table.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import sqlglot
+from sqlglot import exp
+
+from lakebox.errors import InvalidArgument
+
+TRINO_DIALECTS = frozenset({"athena", "trino", "presto"})
+
+
+class UnsupportedFunction(InvalidArgument):
+    """A Trino function (or a form of one) that lakebox cannot run with Trino's answers."""
+
+    code = "UnsupportedFunction"
+
+
+def refuse(name: str, what: str, instead: str) -> UnsupportedFunction:
+    return UnsupportedFunction(f"{name}: {what} is not supported by lakebox; {instead}")
+
+
+def translate(tree: exp.Expr) -> exp.Expr:
+    """Rewrite ``tree`` (in place; the root is kept) so that DuckDB gives Trino's answers.
+    Children first: a rewrite sees its arguments already rewritten."""
+    for node in reversed(list(tree.walk(bfs=False))):
+        rewrite = _REWRITES.get(type(node))
+        if rewrite is None and isinstance(node, exp.Anonymous):
+            rewrite = _ANONYMOUS.get(str(node.this).lower())
+        if rewrite is None:
+            continue
+        new = rewrite(node)
+        if new is not None and new is not node and node is not tree:
+            node.replace(new)
+    trino_types.retype(tree)  # columns of UNNEST(ARRAY[...]) are known already
+    return tree
+
+
+# -- building blocks -----------------------------------------------------------------------
+
+
+@functools.cache
+def _parsed(sql: str) -> exp.Expr:
+    tree = sqlglot.parse_one(sql, read="duckdb")
+    # DuckDB's functions by their names: sqlglot would write json_extract as ``->``, which
+    # DuckDB reads otherwise inside a lambda
+    for node in list(tree.find_all(exp.JSONExtract, exp.JSONExtractScalar)):
+        name = "json_extract" if isinstance(node, exp.JSONExtract) else "json_extract_string"
+        new = exp.Anonymous(this=name, expressions=[node.this, node.expression])
+        if node is tree:
+            return new
+        node.replace(new)
+    return tree
+
+
+def _template(sql: str, **nodes: exp.Expr) -> exp.Expr:
+    """A DuckDB expression written by lakebox, with ``:name`` placeholders replaced by (copies
+    of) the user's nodes."""
+    tree = _parsed(sql).copy()
+    for ph in list(tree.find_all(exp.Placeholder)):
+        ph.replace(nodes[str(ph.name)].copy())
+    return tree
+
+
+def _in_try(node: exp.Expr) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, exp.Try):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _fail(message: str, at: exp.Expr) -> exp.Expr:
+    """What Trino's run-time error becomes: DuckDB's error(), or NULL inside try(...) (DuckDB's
+    TRY takes no volatile function, and Trino's try gives NULL)."""
+    if _in_try(at):
+        return exp.Null()
+    return exp.Anonymous(this="error", expressions=[exp.Literal.string(message)])
+
+
+def _apply(fn: exp.Expr, *args: exp.Expr) -> exp.Expr:
+    """The body of lambda ``fn`` with its parameters replaced by ``args``."""
+    if not isinstance(fn, exp.Lambda):
+        raise UnsupportedFunction(f"expected a lambda expression, got {fn.sql('trino')}")
+    params = [p.name for p in fn.expressions]
+    if len(params) != len(args):
+        raise UnsupportedFunction(
+            f"the lambda {fn.sql('trino')} takes {len(params)} arguments, not {len(args)}"
+        )
+    bound = dict(zip(params, args, strict=True))
+    holder = exp.Paren(this=fn.this.copy())  # a parent, so that the body itself can be replaced
+    for ident in list(holder.this.find_all(exp.Identifier)):
+        value = bound.get(ident.name)
+        parent = ident.parent
+        if value is None or ident.quoted or parent is None:
+            continue
+        target: exp.Expr = ident
+        new = value.copy()
+        if isinstance(parent, exp.Column):
+            if parent.args.get("table") is ident and not parent.args.get("db"):
+                # s.field: a field of the row the parameter is
+                field = exp.Literal.string(parent.name)
+                target, new = parent, exp.Anonymous(this="struct_extract", expressions=[new, field])
+            elif parent.table or parent.this is not ident:
+                continue
+            else:
+                target = parent
+        elif isinstance(parent, exp.Dot) and parent.this is ident:
+            field = exp.Literal.string(parent.expression.name)
+            target, new = parent, exp.Anonymous(this="struct_extract", expressions=[new, field])
+        elif isinstance(parent, exp.Dot | exp.Alias | exp.TableAlias):
+            continue
+        target.replace(new)
+    body: exp.Expr = holder.this
+    return body
+
+
+def _literal_int(node: exp.Expr | None) -> int | None:
+    if isinstance(node, exp.Neg):
+        inner = _literal_int(node.this)
+        return None if inner is None else -inner
+    if isinstance(node, exp.Paren):
+        return _literal_int(node.this)
+    if isinstance(node, exp.Literal) and not node.is_string and node.this.isdigit():
+        return int(node.this)
+    return None
+
+
+_FLOAT_TYPES = {exp.DataType.Type.DOUBLE, exp.DataType.Type.FLOAT}
+_INT_TYPES = {
+    exp.DataType.Type.TINYINT,
+    exp.DataType.Type.SMALLINT,
+    exp.DataType.Type.INT,
+    exp.DataType.Type.BIGINT,
+}
+
+
+def _kind(node: exp.Expr) -> str | None:
+    """What sort of number ``node`` is known to be: "int", "decimal", "float", or None."""
+    while isinstance(node, exp.Paren | exp.Neg):
+        node = node.this
+    if isinstance(node, exp.Literal) and not node.is_string:
+        text = node.this.lower()
+        if "e" in text:
+            return "float"  # 1e0 is a double in Trino
+        return "decimal" if "." in text else "int"
+    if isinstance(node, exp.Cast | exp.TryCast) and isinstance(node.to, exp.DataType):
+        t = node.to.this
+        if t in _FLOAT_TYPES:
+            return "float"
+        if t in _INT_TYPES:
+            return "int"
+        if t == exp.DataType.Type.DECIMAL:
+            return "decimal"
+    if isinstance(node, exp.Count | exp.Length):
+        return "int"
+    if isinstance(node, exp.Add | exp.Sub | exp.Mul):
+        kinds = {_kind(node.this), _kind(node.expression)}
+        if None in kinds:
+            return None
+        return "float" if "float" in kinds else "decimal" if "decimal" in kinds else "int"
+    if isinstance(node, exp.Column):
+        return node.meta.get(KIND)  # a catalog column's, set by trino_types.retype
+    return None
+
+
+KIND = "lakebox_kind"  # a Column's meta: its type's kind ("int", "decimal", "float", "date")
+
+
+# -- arithmetic ----------------------------------------------------------------------------
+
+
+def _divide(node: exp.Expr) -> exp.Expr | None:
+    """Trino's ``/``: integers divide to an integer, truncated toward zero (-7 / 2 = -3);
+    dividing an integer or decimal by zero is an error (``try`` makes it NULL); doubles give
+    Infinity or NaN. DuckDB's ``//`` divides integers so and every other type as ``/`` does,
+    but gives NULL for a zero divisor: so a divisor not known to be a non-zero number, or a
+    double, is checked. Known doubles (``1e0``, ``CAST(x AS DOUBLE)``) keep DuckDB's ``/``."""
+    if isinstance(node, exp.Div) and not node.args.get("typed"):
+        return None  # already DuckDB's
+    left, right = node.this, node.expression
+    kinds = (_kind(left), _kind(right))
+    if "float" in kinds:
+        return exp.Div(this=left, expression=right) if isinstance(node, exp.Div) else None
+    if isinstance(node, exp.Div):
+        if "decimal" in kinds and None not in kinds:
+            return _decimal_divide(left, right)
+        op: exp.Expr = exp.IntDiv(this=left, expression=right)
+    else:
+        op = exp.Mod(this=left, expression=right)
+    divisor = _literal_int(right)
+    if divisor not in (None, 0) or _in_try(node):
+        return op
+    return exp.Case(
+        ifs=[exp.If(this=exp.EQ(this=right.copy(), expression=exp.Literal.number(0)),
+                    true=_fail("Division by zero", node))],
+        default=op,
+    )  # fmt: skip
+
+
+def _decimal_scale(node: exp.Expr) -> tuple[int, int]:
+    while isinstance(node, exp.Paren | exp.Neg):
+        node = node.this
+    if isinstance(node, exp.Literal):
+        whole, _, frac = node.this.partition(".")
+        if not frac and "." not in node.this:
+            return (10 if int(whole) < 2**31 else 19), 0  # an integer literal
+        return max(len(whole.lstrip("0")) + len(frac), 1), len(frac)
+    if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.DECIMAL:
+        params = [int(p.name) for p in node.to.expressions]
+        return (params[0] if params else 38), (params[1] if len(params) > 1 else 0)
+    return 19, 0  # an integer (bigint at most)
+
+
+def _decimal_divide(left: exp.Expr, right: exp.Expr) -> exp.Expr:
+    """Trino divides decimals to the larger scale of the two, rounded (1.0 / 3 = 0.3)."""
+    (p1, s1), (_, s2) = _decimal_scale(left), _decimal_scale(right)
+    scale = max(s1, s2)
+    precision = min(38, max(p1 + s2 + max(0, s2 - s1), scale + 1))
+    return _template(
+        f"CASE WHEN :r = 0 THEN error('Division by zero') "
+        f"ELSE CAST(CAST(:l AS DOUBLE) / :r AS DECIMAL({precision}, {scale})) END",
+        l=left,
+        r=right,
+    )
+
+
+_DAY_UNITS = {"DAY", "DAYS", "WEEK", "WEEKS", "MONTH", "MONTHS", "YEAR", "YEARS", "QUARTER"}
+
+
+def _is_date(node: exp.Expr) -> bool:
+    if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.DATE:
+        return True
+    if isinstance(node, exp.Column):
+        return node.meta.get(KIND) == "date"
+    return isinstance(node, exp.CurrentDate)
+
+
+def _date_plus_interval(node: exp.Expr) -> exp.Expr | None:
+    """A date plus or minus an interval is a date in Trino (DuckDB: a timestamp); an interval
+    of hours, minutes or seconds cannot be added to a date."""
+    left, right = node.this, node.expression
+    date, interval = (left, right) if isinstance(right, exp.Interval) else (right, left)
+    if not isinstance(interval, exp.Interval) or not _is_date(date):
+        return None
+    if isinstance(node, exp.Sub) and date is right:
+        return None
+    unit = interval.unit.name.upper() if interval.unit else ""
+    if unit not in _DAY_UNITS:
+        return _fail("Cannot add hour, minutes or seconds to a date", node)
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("DATE"))
+
+
+_REWRITES: dict[type[exp.Expr], Callable[[exp.Expr], exp.Expr | None]] = {
+    exp.Div: _divide,
+    exp.Mod: _divide,
+    exp.Add: _date_plus_interval,
+    exp.Sub: _date_plus_interval,
+}
+
+
+def _register(*classes: type[exp.Expr]) -> Callable[..., Callable[..., exp.Expr | None]]:
+    def wrap(fn: Callable[..., exp.Expr | None]) -> Callable[..., exp.Expr | None]:
+        for cls in classes:
+            _REWRITES[cls] = fn
+        return fn
+
+    return wrap
+
+
+_ANONYMOUS: dict[str, Callable[[exp.Expr], exp.Expr | None]] = {}
+
+
+def _anonymous(*names: str) -> Callable[..., Callable[..., exp.Expr | None]]:
+    def wrap(fn: Callable[..., exp.Expr | None]) -> Callable[..., exp.Expr | None]:
+        for name in names:
+            _ANONYMOUS[name] = fn
+        return fn
+
+    return wrap
+
+
+# -- numbers and bits ----------------------------------------------------------------------
+
+
+@_register(exp.Sign)
+def _sign(node: exp.Expr) -> exp.Expr:
+    """sign() has its argument's type in Trino (DuckDB: tinyint): a literal's type is known;
+    else CASE makes DuckDB give the result the argument's type."""
+    if isinstance(node.this, exp.Literal | exp.Neg) and _kind(node.this) in ("int", "float"):
+        to = "INTEGER" if _kind(node.this) == "int" else "DOUBLE"
+        return exp.Cast(this=node.copy(), to=exp.DataType.build(to))
+    return _template("CASE WHEN true THEN sign(:x) ELSE :x END", x=node.this)
+
+
+def _bigint(node: exp.Expr) -> exp.Expr:
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("BIGINT"))
+
+
+@_register(exp.BitwiseAnd, exp.BitwiseOr, exp.BitwiseXor)
+def _bitwise(node: exp.Expr) -> exp.Expr:
+    """bitwise_and/or/xor are bigint functions in Trino."""
+    return type(node)(this=_bigint(node.this), expression=_bigint(node.expression))
+
+
+@_register(exp.BitwiseNot)
+def _bitwise_not(node: exp.Expr) -> exp.Expr:
+    return exp.BitwiseNot(this=_bigint(node.this))
+
+
+@_anonymous("bitwise_left_shift")
+def _left_shift(node: exp.Expr) -> exp.Expr:
+    value, shift = node.expressions
+    return exp.BitwiseLeftShift(this=value.copy(), expression=shift.copy())
+
+
+@_anonymous("bitwise_right_shift")
+def _right_shift(node: exp.Expr) -> exp.Expr:
+    """A logical shift: of a negative number, refused at run time rather than sign-filled."""
+    value, shift = node.expressions
+    return _template(
+        "CASE WHEN :v < 0 THEN :fail ELSE :v >> :n END",
+        v=value,
+        n=shift,
+        fail=_fail("bitwise_right_shift of a negative number is not supported by lakebox; "
+                   "use bitwise_right_shift_arithmetic", node),
+    )  # fmt: skip
+
+
+@_anonymous("bitwise_right_shift_arithmetic")
+def _right_shift_arithmetic(node: exp.Expr) -> exp.Expr:
+    value, shift = node.expressions
+    return exp.BitwiseRightShift(this=value.copy(), expression=shift.copy())
+
+
+@_anonymous("bit_count")
+def _bit_count(node: exp.Expr) -> exp.Expr:
+    """bit_count(x, bits): the one bits of x as a ``bits``-bit two's complement number."""
+    if len(node.expressions) != 2:
+        raise refuse("bit_count", "one argument", "use bit_count(x, bits)")
+    x, bits = node.expressions
+    return _template(
+        "CASE WHEN :b < 2 OR :b > 64 THEN :fail "
+        "WHEN :x >= 0 THEN CAST(bit_count(CAST(:x AS BIGINT)) AS BIGINT) "
+        "ELSE CAST(bit_count(CAST(:x AS BIGINT)) AS BIGINT) - (64 - (:b)) END",
+        x=x,
+        b=bits,
+        fail=_fail("Bits specified in bit_count must be between 2 and 64", node),
+    )
+
+
+_anonymous("nan")(lambda node: _template("CAST('NaN' AS DOUBLE)"))
+_anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
+
+
+# -- refused -------------------------------------------------------------------------------
+
+# Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
+# some of these names compute something else).
+_REFUSED = {
+    "murmur3": "DuckDB has no MurmurHash3",
+    "xxhash64": "DuckDB has no xxHash64",
+    "spooky_hash_v2_32": "DuckDB has no SpookyHash",
+    "spooky_hash_v2_64": "DuckDB has no SpookyHash",
+    "crc32": "DuckDB has no CRC-32",
+    "from_base": "DuckDB has no base conversion to numbers",
+    "hmac_md5": "DuckDB has no HMAC", "hmac_sha1": "DuckDB has no HMAC",
+    "hmac_sha256": "DuckDB has no HMAC", "hmac_sha512": "DuckDB has no HMAC",
+    "word_stem": "DuckDB has no stemmer", "luhn_check": "not implemented",
+    "soundex": "not implemented", "normalize": "not implemented",
+    "combinations": "not implemented", "ngrams": "not implemented",
+    "map_zip_with": "not implemented", "multimap_agg": "not implemented",
+    "multimap_from_entries": "not implemented", "split_to_multimap": "not implemented",
+    "approx_percentile": "not implemented with Trino's answers",
+    "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
+    "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
+    "tdigest_agg": "not implemented", "make_set_digest": "not implemented",
+    "classify": "not implemented", "learn_classifier": "not implemented",
+    "to_geometry": "DuckDB's spatial extension is not loaded",
+    "st_point": "DuckDB's spatial extension is not loaded",
+    "st_geometryfromtext": "DuckDB's spatial extension is not loaded",
+    "parse_data_size": "not implemented", "format_number": "not implemented",
+    "with_timezone": "not implemented", "at_timezone": "not implemented",
+    "timezone_hour": "not implemented", "timezone_minute": "not implemented",
+    "human_readable_seconds": "not implemented", "parse_duration": "not implemented",
+    "to_milliseconds": "not implemented", "from_iso8601_timestamp_nanos": "not implemented",
+    "beta_cdf": "not implemented", "inverse_beta_cdf": "not implemented",
+    "inverse_normal_cdf": "not implemented", "normal_cdf": "not implemented",
+    "wilson_interval_lower": "not implemented", "wilson_interval_upper": "not implemented",
+    "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
+}  # fmt: skip
+
+
+def _refused(node: exp.Expr) -> exp.Expr:
+    name = str(node.this).lower()
+    raise refuse(name, f"the Trino function {name}() ({_REFUSED[name]})", "compute it otherwise")
+
+
+for _name in _REFUSED:
+    _ANONYMOUS[_name] = _refused
+
+
+@_register(exp.FromBase)
+def _from_base(node: exp.Expr) -> exp.Expr:
+    raise refuse("from_base", "the Trino function from_base()", "compute it otherwise")
+
+
+# The other families register their rewrites when imported.
+from lakebox.query import trino_collections, trino_strings, trino_types  # noqa: E402, F401

@@ -1,0 +1,254 @@
+"""Trino's types on DuckDB: typeof, aggregates' result types, dates, and the types of catalog
+columns where a rewrite depends on them (see trino_functions.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlglot import exp
+
+from lakebox.query.trino_functions import (
+    _DAY_UNITS,
+    _REWRITES,
+    KIND,
+    TRINO_DIALECTS,
+    _anonymous,
+    _fail,
+    _is_date,
+    _kind,
+    _register,
+    _template,
+)
+
+# -- types ---------------------------------------------------------------------------------
+
+# DuckDB's type names → Trino's, for typeof (result_types.py maps result columns the same).
+_TYPEOF = {
+    "BOOLEAN": "boolean", "TINYINT": "tinyint", "SMALLINT": "smallint", "INTEGER": "integer",
+    "BIGINT": "bigint", "FLOAT": "real", "DOUBLE": "double", "VARCHAR": "varchar",
+    "BLOB": "varbinary", "DATE": "date", "TIME": "time(3)", "TIMESTAMP": "timestamp(3)",
+    "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone", "INTERVAL": "interval day to second",
+    "UUID": "uuid", "JSON": "json", "HUGEINT": "decimal(38,0)", "\"NULL\"": "unknown",
+}  # fmt: skip
+
+
+def _type_names(text: exp.Expr) -> exp.Expr:
+    ifs = [
+        exp.If(this=exp.Literal.string(duck), true=exp.Literal.string(trino))
+        for duck, trino in _TYPEOF.items()
+    ]
+    return _template(
+        "coalesce(:names, CASE WHEN :t LIKE 'DECIMAL(%' THEN lower(:t) END)",
+        names=exp.Case(this=text, ifs=ifs),
+        t=text,
+    )
+
+
+@_register(exp.Typeof)
+def _typeof(node: exp.Expr) -> exp.Expr:
+    """Trino's names of types (DuckDB's typeof says INTEGER, INTEGER[]): the simple ones,
+    decimals and arrays of them; others fail naming the DuckDB type."""
+    arg = node.this
+    if isinstance(arg, exp.Literal) and arg.is_string:
+        return exp.Literal.string(f"varchar({len(arg.this)})")  # Trino types literals so
+    if isinstance(arg, exp.Null):
+        return exp.Literal.string("unknown")
+    t = exp.Typeof(this=arg.copy())
+    inner = _template("substring(:t, 1, length(:t) - 2)", t=t)
+    return _template(
+        "coalesce(CASE WHEN :t LIKE '%[]' THEN 'array(' || :elem || ')' ELSE :whole END, "
+        "error('typeof: no Trino name for the DuckDB type ' || :t))",
+        t=t,
+        elem=_type_names(inner),
+        whole=_type_names(t),
+    )
+
+
+# -- aggregates ----------------------------------------------------------------------------
+
+
+@_register(exp.Sum)
+def _sum(node: exp.Expr) -> exp.Expr | None:
+    """A sum of integers is a bigint in Trino (overflow is an error); DuckDB's is a HUGEINT.
+    Only where the argument is known to be an integer (see docs/query.md)."""
+    if _kind(node.this) != "int" or isinstance(node.parent, exp.Window):
+        return None
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("BIGINT"))
+
+
+@_register(exp.CountIf)
+def _count_if(node: exp.Expr) -> exp.Expr:
+    """A bigint (DuckDB's count_if is a HUGEINT)."""
+    return _template("count(CASE WHEN :c THEN 1 END)", c=node.this)
+
+
+@_anonymous("every")
+def _every(node: exp.Expr) -> exp.Expr:
+    return exp.LogicalAnd(this=node.expressions[0].copy())
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+@_register(exp.DateAdd, exp.DateSub)
+def _date_add(node: exp.Expr) -> exp.Expr | None:
+    """date_add(unit, n, date) is a date in Trino; hours and smaller are an error on a date."""
+    if not _is_date(node.this):
+        return None
+    unit_node = node.args.get("unit")
+    unit = unit_node.name.upper() if unit_node is not None else "DAY"
+    if unit not in _DAY_UNITS:
+        return _fail(f"Invalid unit for a date: {unit.lower()}", node)
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("DATE"))
+
+
+@_register(exp.TimestampTrunc, exp.DateTrunc)
+def _date_trunc(node: exp.Expr) -> exp.Expr | None:
+    if not _is_date(node.this):
+        return None
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("DATE"))
+
+
+@_anonymous("to_iso8601")
+def _to_iso8601(node: exp.Expr) -> exp.Expr:
+    """Dates as 2020-05-17, timestamps with milliseconds, T between (queries run in UTC)."""
+    (x,) = node.expressions
+    return _template(
+        "CASE typeof(:x) WHEN 'DATE' THEN strftime(:x, '%Y-%m-%d') "
+        "WHEN 'TIMESTAMP WITH TIME ZONE' THEN strftime(:x, '%Y-%m-%dT%H:%M:%S.%g') || 'Z' "
+        "ELSE strftime(:x, '%Y-%m-%dT%H:%M:%S.%g') END",
+        x=x,
+    )
+
+
+@_register(exp.Window)
+def _window_sum(node: exp.Expr) -> exp.Expr | None:
+    """sum(x) OVER (...) of integers is a bigint too."""
+    if not isinstance(node.this, exp.Sum) or _kind(node.this.this) != "int":
+        return None
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("BIGINT"))
+
+
+# -- the types of columns ------------------------------------------------------------------
+
+# The rewrites that depend on an argument's type, and the arguments whose type they need.
+_TYPED: dict[type[exp.Expr], Callable[[exp.Expr], list[exp.Expr]]] = {
+    exp.Sum: lambda n: [n.this],
+    exp.Window: lambda n: [n.this.this] if isinstance(n.this, exp.Sum) else [],
+    exp.Add: lambda n: [n.this, n.expression],
+    exp.Sub: lambda n: [n.this, n.expression],
+    exp.DateAdd: lambda n: [n.this],
+    exp.DateSub: lambda n: [n.this],
+    exp.TimestampTrunc: lambda n: [n.this],
+    exp.DateTrunc: lambda n: [n.this],
+}
+
+_CATALOG_KINDS = {
+    "tinyint": "int", "smallint": "int", "int": "int", "integer": "int", "bigint": "int",
+    "double": "float", "float": "float", "real": "float", "date": "date",
+}  # fmt: skip
+
+Lookup = Callable[[list[tuple[str, str]]], dict[tuple[str, str], Any]]
+
+
+def retype(tree: exp.Expr, lookup: Lookup | None = None) -> None:
+    """Give the columns that type-dependent rewrites look at their kind, then rewrite those
+    nodes again: columns of UNNEST(ARRAY[...]) / UNNEST(sequence(...)) always, catalog tables'
+    columns with ``lookup`` (the catalog's, at run time). Columns typed before are left alone,
+    so running this twice rewrites nothing twice."""
+    wanted: list[tuple[exp.Expr, list[exp.Column]]] = []
+    for node in tree.walk(bfs=False):
+        subjects = _TYPED.get(type(node))
+        if subjects is None:
+            continue
+        columns = [
+            c
+            for s in subjects(node)
+            if s is not None
+            for c in ([s] if isinstance(s, exp.Column) else s.find_all(exp.Column))
+            if KIND not in c.meta
+        ]
+        if columns:
+            wanted.append((node, columns))
+    if not wanted:
+        return
+    sources = {id(c): _source(c) for _, cols in wanted for c in cols}
+    tables = sorted({s[0] for s in sources.values() if s is not None and s[1] is None})
+    found = lookup(tables) if lookup is not None and tables else {}
+    kinds: dict[tuple[str, str], dict[str, str]] = {
+        key: {
+            c.name.lower(): _CATALOG_KINDS.get(c.type.lower(), "other")
+            for c in t.definition.columns
+        }
+        for key, t in found.items()
+    }
+    typed = False
+    for _, cols in wanted:
+        for c in cols:
+            source = sources[id(c)]
+            if source is None:
+                continue
+            table, unnest_kind = source
+            kind = unnest_kind or kinds.get(table, {}).get(c.name.lower())
+            if kind is not None:
+                c.meta[KIND] = kind
+                typed = True
+    if not typed:
+        return
+    for node, _ in reversed(wanted):  # children first, as translate does
+        new = _REWRITES[type(node)](node)
+        if new is not None and new is not node and node is not tree:
+            node.replace(new)
+
+
+def _source(column: exp.Column) -> tuple[tuple[str, str], str | None] | None:
+    """Where ``column`` comes from: ((db, table), None) for a catalog table, (("", ""), kind)
+    for an UNNEST of known elements, None when that cannot be told."""
+    select = column.find_ancestor(exp.Select)
+    if select is None or column.find_ancestor(exp.Lambda) is not None:
+        return None
+    from_ = select.args.get("from_")
+    items = [from_.this] if from_ is not None else []
+    items += [j.this for j in select.args.get("joins") or []]
+    candidates: list[tuple[tuple[str, str], str | None] | None] = []
+    for item in items:
+        alias = item.args.get("alias")
+        name = alias.name if alias is not None and alias.name else None
+        if column.table and column.table != (
+            name or (item.name if isinstance(item, exp.Table) else None)
+        ):
+            continue
+        if isinstance(item, exp.Table) and item.db and isinstance(item.this, exp.Identifier):
+            candidates.append(((item.db, item.name.split("@", 1)[0]), None))
+        elif isinstance(item, exp.Unnest) and alias is not None:
+            names = [c.name for c in alias.columns]
+            if column.name in names and len(item.expressions) == 1:
+                kind = _element_kind(item.expressions[0])
+                candidates.append(((("", "")), kind) if kind else None)
+            elif not column.table:
+                continue
+            else:
+                return None
+        else:
+            return None  # a subquery, a WITH query: not known here
+    if len(candidates) != 1:
+        return None
+    return candidates[0]
+
+
+def _element_kind(array: exp.Expr) -> str | None:
+    if isinstance(array, exp.Array):
+        kinds = {_kind(e) for e in array.expressions}
+        return "int" if kinds == {"int"} else None
+    if isinstance(array, exp.GenerateSeries):
+        return "int" if {_kind(array.args["start"]), _kind(array.args["end"])} == {"int"} else None
+    return None
+
+
+def type_columns(tree: exp.Expr, dialect: str, catalog: Any) -> None:
+    """At run time, for a statement in a Trino dialect: the rewrites that need the types of
+    catalog tables' columns (a sum of integers is a bigint, a date column plus an interval is
+    a date). The catalog is asked only when such a rewrite has a column to look at."""
+    if dialect in TRINO_DIALECTS:
+        retype(tree, catalog.lookup)

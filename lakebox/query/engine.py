@@ -20,6 +20,7 @@ from lakebox.catalog.service import Catalog
 from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
 from lakebox.query.catalog_queries import CatalogQueries, explained
 from lakebox.query.dialects import DEFAULT_DIALECT, name_columns, parse, to_duckdb
+from lakebox.query.failures import explain
 from lakebox.query.sandbox import check, check_duckdb, nested_too_deeply, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
 from lakebox.query.statements import (
@@ -187,7 +188,9 @@ class QueryEngine:
                 cursor = con.execute(query)
                 table = self._fetch(con, cursor, self.result_max_bytes if result_limit else 0)
             except duckdb.Error as exc:
-                raise QueryFailed(str(exc).splitlines()[0]) from None
+                raise QueryFailed(
+                    explain(str(exc), sql, lambda: self._columns_of(statement.reads))
+                ) from None
             elapsed = (time.perf_counter() - start) * 1000
             columns = [(d[0], str(d[1])) for d in (cursor.description or [])]
         finally:
@@ -225,6 +228,14 @@ class QueryEngine:
                 )
             batches.append(batch)
         return pa.Table.from_batches(batches, schema=reader.schema)
+
+    def _columns_of(self, tables: list[tuple[str, str]]) -> list[str]:
+        """The columns (partition keys too) of catalog tables, for an error's suggestions."""
+        names: list[str] = []
+        for table in self.catalog.lookup(tables).values():
+            names += [c.name for c in table.definition.columns]
+            names += [c.name for c in table.definition.partition_keys]
+        return names
 
     def _check_scan(self, sources: list[Source]) -> None:
         """Athena's BytesScannedCutoffPerQuery, decided before reading: the planned files'
@@ -515,7 +526,7 @@ def _batches(reader: Any) -> Any:
         except StopIteration:
             return
         except (OSError, pa.ArrowException) as exc:
-            raise QueryFailed(str(exc).splitlines()[0]) from None
+            raise QueryFailed(explain(str(exc), "")) from None
         yield batch
 
 

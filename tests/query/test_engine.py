@@ -122,7 +122,7 @@ def test_unknown_names(engine: QueryEngine) -> None:
         engine.run("SELECT * FROM nope.orders", principal=SYSTEM)
     with pytest.raises(InvalidArgument, match=r"needs its database: write database\.orders"):
         engine.run("SELECT * FROM orders", principal=SYSTEM)
-    with pytest.raises(QueryFailed, match=r"Referenced column \"nope\" not found"):
+    with pytest.raises(QueryFailed, match=r"line 1:8: Column 'nope' cannot be resolved"):
         engine.run("SELECT nope FROM lake.orders", principal=SYSTEM)
 
 

@@ -80,7 +80,7 @@ def test_engine_catalog_names_are_not_tables(engine: QueryEngine) -> None:
     assert sorted(tables.rows) == [
         ("awsdatacatalog", s) for s in ("information_schema", "lake", "sales")
     ]
-    with pytest.raises(NotFound, match="information_schema.key_column_usage not found"):
+    with pytest.raises(NotFound, match=r"information_schema\.key_column_usage not found"):
         engine.run("SELECT * FROM information_schema.key_column_usage", principal=SYSTEM)
 
 

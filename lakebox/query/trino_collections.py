@@ -426,3 +426,80 @@ def _json_array_length(node: exp.Expr) -> exp.Expr:
 def _is_json_scalar(node: exp.Expr) -> exp.Expr:
     (j,) = _args(node, "is_json_scalar", 1)
     return _template("json_type(:j) NOT IN ('OBJECT', 'ARRAY')", j=j)
+
+
+@_register(exp.ArrayMax, exp.ArrayMin)
+def _array_max(node: exp.Expr) -> exp.Expr:
+    """array_max / array_min of an array holding NULL is NULL (DuckDB skips NULLs)."""
+    name = "list_max" if isinstance(node, exp.ArrayMax) else "list_min"
+    return _template(
+        f"CASE WHEN list_position(:a, NULL) > 0 THEN NULL ELSE {name}(:a) END", a=node.this
+    )
+
+
+@_register(exp.ArrayContains)
+def _contains(node: exp.Expr) -> exp.Expr:
+    """contains(a, x): NULL when x is not there but a NULL is (or x is NULL), as in Trino."""
+    return _template(
+        "CASE WHEN :x IS NULL THEN NULL WHEN list_contains(:a, :x) THEN true "
+        "WHEN list_position(:a, NULL) > 0 THEN NULL ELSE list_contains(:a, :x) END",
+        a=node.this,
+        x=node.expression,
+    )
+
+
+@_register(exp.ArraySum)
+def _array_sum(node: exp.Expr) -> exp.Expr:
+    """array_sum: 0 for an array without non-NULL elements (DuckDB: NULL); a bigint for
+    integers."""
+    a = node.this
+    new = _template("CASE WHEN :a IS NULL THEN NULL ELSE coalesce(list_sum(:a), 0) END", a=a)
+    if isinstance(a, exp.Array) and {_kind(e) for e in a.expressions} == {"int"}:
+        return exp.Cast(this=new, to=exp.DataType.build("BIGINT"))
+    return new
+
+
+@_register(exp.Repeat)
+def _repeat(node: exp.Expr) -> exp.Expr:
+    """Trino's repeat(x, n) is an array of n x (DuckDB's repeats a string)."""
+    return _template(
+        "CASE WHEN :n < 0 THEN :fail ELSE list_transform(generate_series(1, :n), __lb_r -> :x) END",
+        x=node.this,
+        n=node.args["times"],
+        fail=_fail("count argument of repeat function must be greater than or equal to 0", node),
+    )
+
+
+@_register(exp.Reverse)
+def _reverse(node: exp.Expr) -> exp.Expr | None:
+    if isinstance(node.this, exp.Array):
+        return exp.Anonymous(this="list_reverse", expressions=[node.this.copy()])
+    return None
+
+
+@_anonymous("histogram")
+def _histogram(node: exp.Expr) -> exp.Expr:
+    """Counts as bigints (DuckDB's are UBIGINT)."""
+    (x,) = _args(node, "histogram", 1)
+    return _template(
+        "map_from_entries(list_transform(map_entries(histogram(:x)), "
+        "__lb_e -> {'key': __lb_e.key, 'value': CAST(__lb_e.value AS BIGINT)}))",
+        x=x,
+    )
+
+
+@_register(exp.StrToMap)
+def _split_to_map(node: exp.Expr) -> exp.Expr:
+    """split_to_map(s, entries, kv): each entry must hold the key-value delimiter once."""
+    s, e, kv = node.this, node.args["pair_delim"], node.args["key_value_delim"]
+    return _template(
+        "CASE WHEN len(list_filter(string_split(:s, :e), __lb_p -> "
+        "length(__lb_p) - length(replace(__lb_p, :kv, '')) <> length(:kv))) > 0 THEN :fail "
+        "ELSE map_from_entries(list_transform(string_split(:s, :e), __lb_p -> "
+        "{'key': split_part(__lb_p, :kv, 1), "
+        "'value': substring(__lb_p, strpos(__lb_p, :kv) + length(:kv))})) END",
+        s=s,
+        e=e,
+        kv=kv,
+        fail=_fail("Key-value delimiter must appear exactly once in each entry", node),
+    )

@@ -9,6 +9,7 @@ from sqlglot import exp
 from lakebox.query.trino_functions import (
     _anonymous,
     _fail,
+    _literal_int,
     _register,
     _template,
     refuse,
@@ -281,4 +282,19 @@ def _regexp_position(node: exp.Expr) -> exp.Expr:
         st=start,
         n=n,
         fail=_fail("start and occurrence must be positive", node),
+    )
+
+
+@_register(exp.Substring)
+def _substring(node: exp.Expr) -> exp.Expr | None:
+    """substr(s, start[, n]) is '' when start is 0 or before the string's beginning counted
+    from its end (DuckDB counts such starts as positions before the first character)."""
+    start = node.args.get("start")
+    if start is None or (_literal_int(start) or 0) > 0:
+        return None
+    return _template(
+        "CASE WHEN (:st = 0 OR :st < -length(:s)) AND :s IS NOT NULL THEN '' ELSE :e END",
+        st=start,
+        s=node.this,
+        e=node.copy(),
     )

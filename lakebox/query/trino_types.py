@@ -252,3 +252,18 @@ def type_columns(tree: exp.Expr, dialect: str, catalog: Any) -> None:
     a date). The catalog is asked only when such a rewrite has a column to look at."""
     if dialect in TRINO_DIALECTS:
         retype(tree, catalog.lookup)
+
+
+@_register(exp.DateDiff)
+def _date_diff(node: exp.Expr) -> exp.Expr:
+    """date_diff counts whole units as Trino (DuckDB's date_diff counts the boundaries crossed:
+    one month from January 31 to February 1); DuckDB's date_sub counts whole units."""
+    unit_node = node.args.get("unit")
+    unit = unit_node.name.lower() if unit_node is not None else "day"
+    return exp.Anonymous(
+        this="date_sub",
+        expressions=[exp.Literal.string(unit), node.expression.copy(), node.this.copy()],
+    )
+
+
+_register(exp.CurrentTimezone)(lambda node: exp.Literal.string("UTC"))  # queries run in UTC

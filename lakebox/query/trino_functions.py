@@ -168,7 +168,7 @@ def _kind(node: exp.Expr) -> str | None:
         return "int"
     if isinstance(node, exp.Add | exp.Sub | exp.Mul):
         kinds = {_kind(node.this), _kind(node.expression)}
-        if None in kinds:
+        if not kinds <= {"int", "decimal", "float"}:  # unknown, or a column of another type
             return None
         return "float" if "float" in kinds else "decimal" if "decimal" in kinds else "int"
     if isinstance(node, exp.Column):

@@ -40,7 +40,21 @@ def translate(tree: exp.Expr) -> exp.Expr:
             rewrite = _ANONYMOUS.get(str(node.this).lower())
         if rewrite is None:
             continue
-        new = rewrite(node)
+        try:
+            new = rewrite(node)
+        except (ValueError, IndexError, KeyError):  # unpacking the wrong number of arguments
+            name = (
+                str(node.this)
+                if isinstance(node, exp.Anonymous)
+                else node.sql_name()
+                if isinstance(node, exp.Func)
+                else node.key
+            )
+            raise refuse(
+                name.lower(),
+                f"{name.lower()}() with {len(node.expressions) or 'these'} arguments",
+                "write it with the arguments Trino's documentation gives",
+            ) from None
         if new is not None and new is not node and node is not tree:
             node.replace(new)
     trino_types.retype(tree)  # columns of UNNEST(ARRAY[...]) are known already

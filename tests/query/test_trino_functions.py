@@ -31,14 +31,22 @@ from lakebox.storage import Lake, LocalStore, ObjectEvents
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryEngine]:
-    """One engine for the module, over t.nums: (i int, b bigint, d double, s string, day date)."""
+    """One engine for the module, over t.nums (i int, b bigint, d double, s string, day date,
+    p decimal(10,2))."""
     tmp: Path = tmp_path_factory.mktemp("trino")
     db = Database(f"sqlite:///{tmp / 'meta.db'}")
     db.migrate()
     lake = Lake(LocalStore(tmp / "data"), ObjectEvents(db))
     catalog = Catalog(db)
     iceberg = IcebergTables(db, catalog, lake.store)
-    columns = [("i", "int"), ("b", "bigint"), ("d", "double"), ("s", "string"), ("day", "date")]
+    columns = [
+        ("i", "int"),
+        ("b", "bigint"),
+        ("d", "double"),
+        ("s", "string"),
+        ("day", "date"),
+        ("p", "decimal(10,2)"),
+    ]
     iceberg.create("t", "nums", [Column(n, t) for n, t in columns])
     iceberg.append(
         "t",
@@ -50,6 +58,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryEngine]:
                 "d": [2.0, 2.0, 0.0],
                 "s": ["a", "b", None],
                 "day": [dt.date(2020, 1, 1)] * 3,
+                "p": pa.array([Decimal("1.25"), Decimal("2.50"), None], pa.decimal128(10, 2)),
             }
         ),
     )
@@ -474,6 +483,9 @@ CASES: list[tuple[str, Any, str]] = [
     ("SELECT sum(i) FROM t.nums", 0, "bigint"),
     ("SELECT sum(b) FROM t.nums", 4, "bigint"),
     ("SELECT sum(d) FROM t.nums", 4.0, "double"),
+    ("SELECT sum(p) FROM t.nums", D("3.75"), "decimal(38,2)"),
+    ("SELECT sum(p * (1 - p)) FROM t.nums", D("-4.0625"), "decimal(38,4)"),
+    ("SELECT sum(i * 2) FROM t.nums", 0, "bigint"),
     ("avg(x) FROM UNNEST(ARRAY[1, 2]) AS u(x)", 1.5, "double"),
     ("min(x) FROM UNNEST(ARRAY[3, 1]) AS u(x)", 1, "integer"),
     ("max_by(k, v) FROM (VALUES ('a', 1), ('b', 2)) AS t(k, v)", "b", "varchar"),
@@ -579,6 +591,12 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("json_query('{\"a\": [1]}', 'lax $.a' WITH ARRAY WRAPPER)", UnsupportedFunction, "json_query"),
     ("json_exists('{\"a\": [1]}', 'lax $.a[*] ? (@ > 1)')", UnsupportedFunction, "json_exists"),
     ("json_value('{\"a\": 1}', 'strict $.a')", UnsupportedFunction, "json_value"),
+    ("split_to_map('a=1,b', ',', '=')", QueryFailed, "Key-value delimiter"),
+    ("repeat('a', -1)", QueryFailed, "repeat"),
+    ("codepoint('a', 'b')", UnsupportedFunction, "codepoint() with 2 arguments"),
+    ("url_extract_host()", UnsupportedFunction, "url_extract_host()"),
+    ("bitwise_left_shift(1)", UnsupportedFunction, "bitwise_left_shift() with 1 arguments"),
+    ("every()", UnsupportedFunction, "every()"),
     ("from_base('ff', 16)", UnsupportedFunction, "from_base"),
     ("murmur3(to_utf8('hello'))", UnsupportedFunction, "murmur3"),
     ("crc32(to_utf8('a'))", UnsupportedFunction, "crc32"),

@@ -10,6 +10,7 @@ from lakebox.query.trino_functions import (
     _anonymous,
     _apply,
     _fail,
+    _is_date,
     _kind,
     _register,
     _template,
@@ -244,12 +245,38 @@ def _array_position(node: exp.Expr) -> exp.Expr:
     )
 
 
-@_register(exp.ArrayDistinct)
-def _array_distinct(node: exp.Expr) -> exp.Expr:
+def _distinct(a: exp.Expr) -> exp.Expr:
     """The first of each value, in the array's order (DuckDB's list_distinct reorders and
     drops NULL)."""
+    return _template("list_filter(:a, (__lb_x, __lb_i) -> list_position(:a, __lb_x) = __lb_i)", a=a)
+
+
+_register(exp.ArrayDistinct)(lambda node: _distinct(node.this))
+
+
+@_anonymous("array_union")
+def _array_union(node: exp.Expr) -> exp.Expr:
+    a, b = _args(node, "array_union", 2)
+    return _distinct(_template("list_concat(:a, :b)", a=a, b=b))
+
+
+@_register(exp.ArrayExcept)
+def _array_except(node: exp.Expr) -> exp.Expr:
+    """The distinct elements of a not in b, in a's order (NULL is an element like others)."""
     return _template(
-        "list_filter(:a, (__lb_x, __lb_i) -> list_position(:a, __lb_x) = __lb_i)", a=node.this
+        "list_filter(:d, __lb_y -> list_position(:b, __lb_y) IS NULL)",
+        d=_distinct(node.this),
+        b=node.expression,
+    )
+
+
+@_register(exp.ArrayIntersect)
+def _array_intersect(node: exp.Expr) -> exp.Expr | None:
+    if len(node.expressions) != 2:
+        return None
+    a, b = node.expressions
+    return _template(
+        "list_filter(:d, __lb_y -> list_position(:b, __lb_y) IS NOT NULL)", d=_distinct(a), b=b
     )
 
 
@@ -273,10 +300,19 @@ def _slice(node: exp.Expr) -> exp.Expr:
 
 @_register(exp.GenerateSeries)
 def _sequence(node: exp.Expr) -> exp.Expr | None:
-    """sequence(start, stop) counts down when stop < start."""
-    if node.args.get("step") is not None or node.args.get("is_end_exclusive"):
+    """sequence(start, stop) counts down when stop < start; a sequence of dates is of dates,
+    by a day when no step is given (DuckDB: timestamps, and no default step)."""
+    if node.args.get("is_end_exclusive"):
         return None
-    start, stop = node.args["start"], node.args["end"]
+    start, stop, step = node.args["start"], node.args["end"], node.args.get("step")
+    if _is_date(start) or _is_date(stop):
+        if step is None:
+            step = _template(
+                "CASE WHEN :a <= :b THEN INTERVAL 1 DAY ELSE INTERVAL -1 DAY END", a=start, b=stop
+            )
+        return _template("CAST(generate_series(:a, :b, :s) AS DATE[])", a=start, b=stop, s=step)
+    if step is not None:
+        return None
     if _kind(start) not in ("int", None) or _kind(stop) not in ("int", None):
         return None
     return _template(

@@ -375,6 +375,7 @@ def _bit_count(node: exp.Expr) -> exp.Expr:
     )
 
 
+_anonymous("e")(lambda node: _template("exp(1)"))
 _anonymous("nan")(lambda node: _template("CAST('NaN' AS DOUBLE)"))
 _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 
@@ -414,6 +415,7 @@ _REFUSED = {
     "inverse_normal_cdf": "not implemented", "normal_cdf": "not implemented",
     "wilson_interval_lower": "not implemented", "wilson_interval_upper": "not implemented",
     "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
+    "format_datetime": "Java's date patterns: use date_format with MySQL's (%Y-%m-%d)",
 }  # fmt: skip
 
 
@@ -429,6 +431,20 @@ for _name in _REFUSED:
 @_register(exp.FromBase)
 def _from_base(node: exp.Expr) -> exp.Expr:
     raise refuse("from_base", "the Trino function from_base()", "compute it otherwise")
+
+
+@_register(exp.ParseDatetime)
+def _parse_datetime(node: exp.Expr) -> exp.Expr:
+    raise refuse(
+        "parse_datetime",
+        "the Trino function parse_datetime() (Java's date patterns)",
+        "use date_parse with MySQL's patterns ('%Y-%m-%d %H:%i:%s')",
+    )
+
+
+@_register(exp.WidthBucket)
+def _width_bucket(node: exp.Expr) -> exp.Expr:
+    raise refuse("width_bucket", "the Trino function width_bucket()", "use CASE or floor()")
 
 
 # The other families register their rewrites when imported.

@@ -142,6 +142,7 @@ _TYPED: dict[type[exp.Expr], Callable[[exp.Expr], list[exp.Expr]]] = {
     exp.DateSub: lambda n: [n.this],
     exp.TimestampTrunc: lambda n: [n.this],
     exp.DateTrunc: lambda n: [n.this],
+    exp.ConcatWs: lambda n: n.expressions[1:2] if len(n.expressions) == 2 else [],
 }
 
 _CATALOG_KINDS = {
@@ -178,7 +179,9 @@ def retype(tree: exp.Expr, lookup: Lookup | None = None) -> None:
     found = lookup(tables) if lookup is not None and tables else {}
     kinds: dict[tuple[str, str], dict[str, str]] = {
         key: {
-            c.name.lower(): _CATALOG_KINDS.get(c.type.lower(), "other")
+            c.name.lower(): _CATALOG_KINDS.get(
+                c.type.lower(), "array" if c.type.lower().startswith("array<") else "other"
+            )
             for c in t.definition.columns
         }
         for key, t in found.items()
@@ -267,3 +270,22 @@ def _date_diff(node: exp.Expr) -> exp.Expr:
 
 
 _register(exp.CurrentTimezone)(lambda node: exp.Literal.string("UTC"))  # queries run in UTC
+
+
+@_register(exp.ConcatWs)
+def _concat_ws(node: exp.Expr) -> exp.Expr | None:
+    """concat_ws(separator, array): the array's elements joined, NULLs skipped (DuckDB wrote
+    the array as text, '[a, b]'). For array literals and catalog columns of array type."""
+    if len(node.expressions) != 2:
+        return None
+    sep, a = node.expressions
+    if not (
+        isinstance(a, exp.Array) or (isinstance(a, exp.Column) and a.meta.get(KIND) == "array")
+    ):
+        return None
+    return _template(
+        "CASE WHEN :s IS NULL THEN NULL ELSE array_to_string(list_filter(:a, "
+        "__lb_v -> __lb_v IS NOT NULL), :s) END",
+        s=sep,
+        a=a,
+    )

@@ -32,7 +32,7 @@ from lakebox.storage import Lake, LocalStore, ObjectEvents
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryEngine]:
     """One engine for the module, over t.nums (i int, b bigint, d double, s string, day date,
-    p decimal(10,2))."""
+    p decimal(10,2), tags array<string>)."""
     tmp: Path = tmp_path_factory.mktemp("trino")
     db = Database(f"sqlite:///{tmp / 'meta.db'}")
     db.migrate()
@@ -46,6 +46,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryEngine]:
         ("s", "string"),
         ("day", "date"),
         ("p", "decimal(10,2)"),
+        ("tags", "array<string>"),
     ]
     iceberg.create("t", "nums", [Column(n, t) for n, t in columns])
     iceberg.append(
@@ -59,6 +60,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueryEngine]:
                 "s": ["a", "b", None],
                 "day": [dt.date(2020, 1, 1)] * 3,
                 "p": pa.array([Decimal("1.25"), Decimal("2.50"), None], pa.decimal128(10, 2)),
+                "tags": [["x", None, "y"], [], None],
             }
         ),
     )
@@ -117,6 +119,7 @@ CASES: list[tuple[str, Any, str]] = [
     ("greatest(1, 5, 3)", 5, "integer"),
     ("least(1, 5, 3)", 1, "integer"),
     ("ln(1)", 0.0, "double"),
+    ("e()", 2.718281828459045, "double"),
     ("log10(1000)", 3.0, "double"),
     ("log2(8)", 3.0, "double"),
     ("exp(0)", 1.0, "double"),
@@ -310,6 +313,26 @@ CASES: list[tuple[str, Any, str]] = [
     ("reverse(ARRAY[1, 2])", [2, 1], "array(integer)"),
     ("histogram(x) FROM UNNEST(ARRAY[1, 1, 2]) AS u(x)", [(1, 2), (2, 1)], "map(integer, bigint)"),
     ("cardinality(ARRAY[1, 2, 3])", 3, "bigint"),
+    ("array_union(ARRAY[3, 1, 3], ARRAY[2, 1])", [3, 1, 2], "array(integer)"),
+    ("array_except(ARRAY[3, 1, 2, 3], ARRAY[2])", [3, 1], "array(integer)"),
+    ("array_intersect(ARRAY[5, 1, 3, 5], ARRAY[3, 5])", [5, 3], "array(integer)"),
+    ("concat_ws(',', ARRAY['a', NULL, 'b'])", "a,b", "varchar"),
+    ("SELECT concat_ws('-', tags) FROM t.nums", ["x-y", "", None], "varchar"),
+    (
+        "sequence(DATE '2020-01-01', DATE '2020-01-03')",
+        [dt.date(2020, 1, 1), dt.date(2020, 1, 2), dt.date(2020, 1, 3)],
+        "array(date)",
+    ),
+    (
+        "sequence(DATE '2020-01-03', DATE '2020-01-02')",
+        [dt.date(2020, 1, 3), dt.date(2020, 1, 2)],
+        "array(date)",
+    ),
+    (
+        "sequence(DATE '2020-01-01', DATE '2020-03-01', INTERVAL '1' MONTH)",
+        [dt.date(2020, 1, 1), dt.date(2020, 2, 1), dt.date(2020, 3, 1)],
+        "array(date)",
+    ),
     ("contains(ARRAY[1, 2], 2)", True, "boolean"),
     ("array_position(ARRAY[5, 6], 6)", 2, "bigint"),
     ("array_position(ARRAY[5, 6], 7)", 0, "bigint"),
@@ -592,6 +615,13 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("json_exists('{\"a\": [1]}', 'lax $.a[*] ? (@ > 1)')", UnsupportedFunction, "json_exists"),
     ("json_value('{\"a\": 1}', 'strict $.a')", UnsupportedFunction, "json_value"),
     ("split_to_map('a=1,b', ',', '=')", QueryFailed, "Key-value delimiter"),
+    ("parse_datetime('2020', 'yyyy')", UnsupportedFunction, "parse_datetime"),
+    (
+        "format_datetime(TIMESTAMP '2020-05-17 10:31:02', 'yyyy')",
+        UnsupportedFunction,
+        "format_datetime",
+    ),
+    ("width_bucket(5.3e0, 0.2e0, 10.6e0, 5)", UnsupportedFunction, "width_bucket"),
     ("repeat('a', -1)", QueryFailed, "repeat"),
     ("codepoint('a', 'b')", UnsupportedFunction, "codepoint() with 2 arguments"),
     ("url_extract_host()", UnsupportedFunction, "url_extract_host()"),

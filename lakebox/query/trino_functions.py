@@ -210,7 +210,7 @@ def _divide(node: exp.Expr) -> exp.Expr | None:
         return exp.Div(this=left, expression=right) if isinstance(node, exp.Div) else None
     if isinstance(node, exp.Div):
         if "decimal" in kinds and None not in kinds:
-            return _decimal_divide(left, right)
+            return _decimal_divide(left, right, node)
         op: exp.Expr = exp.IntDiv(this=left, expression=right)
     else:
         op = exp.Mod(this=left, expression=right)
@@ -238,16 +238,17 @@ def _decimal_scale(node: exp.Expr) -> tuple[int, int]:
     return 19, 0  # an integer (bigint at most)
 
 
-def _decimal_divide(left: exp.Expr, right: exp.Expr) -> exp.Expr:
+def _decimal_divide(left: exp.Expr, right: exp.Expr, at: exp.Expr) -> exp.Expr:
     """Trino divides decimals to the larger scale of the two, rounded (1.0 / 3 = 0.3)."""
     (p1, s1), (_, s2) = _decimal_scale(left), _decimal_scale(right)
     scale = max(s1, s2)
     precision = min(38, max(p1 + s2 + max(0, s2 - s1), scale + 1))
     return _template(
-        f"CASE WHEN :r = 0 THEN error('Division by zero') "
+        f"CASE WHEN :r = 0 THEN :fail "
         f"ELSE CAST(CAST(:l AS DOUBLE) / :r AS DECIMAL({precision}, {scale})) END",
         l=left,
         r=right,
+        fail=_fail("Division by zero", at),
     )
 
 

@@ -15,6 +15,7 @@ from lakebox.query.trino_functions import (
     TRINO_DIALECTS,
     _anonymous,
     _fail,
+    _in_try,
     _is_date,
     _kind,
     _register,
@@ -56,9 +57,14 @@ def _typeof(node: exp.Expr) -> exp.Expr:
         return exp.Literal.string("unknown")
     t = exp.Typeof(this=arg.copy())
     inner = _template("substring(:t, 1, length(:t) - 2)", t=t)
+    unknown = (
+        exp.Null()
+        if _in_try(node)
+        else _template("error('typeof: no Trino name for the DuckDB type ' || :t)", t=t)
+    )
     return _template(
-        "coalesce(CASE WHEN :t LIKE '%[]' THEN 'array(' || :elem || ')' ELSE :whole END, "
-        "error('typeof: no Trino name for the DuckDB type ' || :t))",
+        "coalesce(CASE WHEN :t LIKE '%[]' THEN 'array(' || :elem || ')' ELSE :whole END, :unknown)",
+        unknown=unknown,
         t=t,
         elem=_type_names(inner),
         whole=_type_names(t),

@@ -160,9 +160,13 @@ def sql(
                 body["database"] = database
             execution, rows = run_query(client, body)
         except QueryError as exc:
+            # the message's first line is the error; what follows (a caret under the place) is
+            # about the statement's own text
+            first, _, rest = exc.message.partition("\n")
             raise QueryError(
-                f"statement {number} of {len(statements)} (line {line}) {exc.message}; "
+                f"statement {number} of {len(statements)} (line {line}) {first}; "
                 f"{len(statements) - number} statement(s) after it were not run"
+                + (f"\n{rest}" if rest else "")
             ) from None
         emit(client, execution, rows, format, output if last else None)
 

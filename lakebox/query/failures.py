@@ -51,7 +51,7 @@ def _unknown_column(name: str, message: str, sql: str, known: Callable[[], list[
         except Exception:  # a suggestion is not worth a second error
             candidates = []
     text = f"Column '{name}' cannot be resolved"
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6) or candidates[:1]
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)  # a near name only
     if close and close[0] != name:
         text += f"; did you mean '{close[0]}'?"
     place = _place(sql, name)

@@ -159,7 +159,7 @@ def test_a_script_runs_in_order_and_stops_at_the_first_error(server: RunningServ
     out = server.cli("sql", "--format", "csv", input=script.encode())
     assert out.returncode == 1
     assert out.stdout.decode().splitlines() == ['"rows"', '"2"', '"total","semi"', '"3",";"']
-    error = out.stderr.decode().strip().splitlines()[-1]
+    error = next(x for x in out.stderr.decode().splitlines() if x.startswith("error: "))
     assert error.startswith("error: statement 3 of 4 (line 4) query failed:"), error
     assert "nope" in error and "1 statement(s) after it were not run" in error
     history = json.loads(server.cli("queries", "history", "--json").stdout)

@@ -98,7 +98,7 @@ def test_failures_are_recorded(setup: tuple[QueryService, AccessKeys, Lake]) -> 
     failed = service.wait(
         service.submit("SELECT nope FROM lake.n", "athena", by=key.principal).id, by=SYSTEM
     )
-    assert failed.state == "FAILED" and 'column "nope" not found' in (failed.error or "")
+    assert failed.state == "FAILED" and "Column 'nope' cannot be resolved" in (failed.error or "")
     refused = service.wait(
         service.submit("SELECT * FROM read_csv('/etc/passwd')", "duckdb", by=key.principal).id,
         by=SYSTEM,
@@ -264,13 +264,13 @@ def test_a_query_parsed_at_submit_is_not_parsed_again_here(
     sql = "SELECT count(*) AS n, sum(v) AS s FROM n WHERE v < 100"
     fresh = service.engine.run(sql, "athena", default_database="lake", principal=SYSTEM).rows
     parses: list[str] = []
-    real_parse = engine_module.parse_one
+    real_prepare = engine_module.prepare
 
-    def counting_parse(text: str, dialect: str) -> Any:
+    def counting_prepare(text: str, dialect: str, database: str | None) -> Any:
         parses.append(text)
-        return real_parse(text, dialect)
+        return real_prepare(text, dialect, database)
 
-    monkeypatch.setattr(engine_module, "parse_one", counting_parse)
+    monkeypatch.setattr(engine_module, "prepare", counting_prepare)
     q = service.submit(sql, "athena", by=alice.principal, default_database="lake")
     done = service.wait(q.id, by=alice.principal)
     assert done.state == "SUCCEEDED", done.error

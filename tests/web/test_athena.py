@@ -72,7 +72,7 @@ def test_pyathena_cursor(lake_server: RunningServer) -> None:
     assert ids[:3] == [3, 6, 9] and len(ids) == 833
     cur.execute("SELECT id, tags FROM orders ORDER BY id LIMIT 1")
     assert cur.fetchone()[0] == 1
-    with pytest.raises(Exception, match="not found"):
+    with pytest.raises(Exception, match="Column 'nope' cannot be resolved"):
         cur.execute("SELECT nope FROM orders")
 
 

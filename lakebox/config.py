@@ -77,8 +77,8 @@ SETTINGS: tuple[Setting, ...] = (
         "query_memory_limit",
         str,
         _const("2GB"),
-        "DuckDB memory of the query engine (queries running at once share it); larger work "
-        "spills to $LAKEBOX_HOME/spill.",
+        "DuckDB memory of each running query (its engine process may map twice this plus "
+        "1 GiB); larger work spills to $LAKEBOX_HOME/spill.",
     ),
     Setting(
         "query_result_max_bytes",

@@ -87,6 +87,7 @@ class Lakebox:
                 memory_limit=settings.query_memory_limit,
                 bytes_scanned_cutoff=settings.query_bytes_scanned_cutoff,
                 result_max_bytes=settings.query_result_max_bytes,
+                processes=settings.query_concurrency,
             ),
             self.lake,
             self.access,

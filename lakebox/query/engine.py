@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,17 @@ from lakebox.catalog.service import Catalog
 from lakebox.errors import AlreadyExists, InvalidArgument, LakeboxError, LimitExceeded, NotFound
 from lakebox.query.catalog_queries import CatalogQueries, explained
 from lakebox.query.dialects import DEFAULT_DIALECT, name_columns, parse, to_duckdb
+from lakebox.query.engine_process import (
+    EngineFailed,
+    EnginePool,
+    EngineProcess,
+    Interrupter,
+    Outcome,
+    ResultOverLimit,
+    address_space_limit,
+    memory_bytes,
+    stale_spill_folders,
+)
 from lakebox.query.failures import explain
 from lakebox.query.sandbox import check, check_duckdb, nested_too_deeply, qualify
 from lakebox.query.sources import Source, TableSources, _ident, _lit
@@ -86,6 +97,7 @@ class QueryEngine:
         threads: int = 2,
         bytes_scanned_cutoff: int = 0,
         result_max_bytes: int = DEFAULT_RESULT_MAX_BYTES,
+        processes: int = 2,
     ) -> None:
         self.catalog = catalog
         self.iceberg = iceberg
@@ -99,6 +111,11 @@ class QueryEngine:
         self.result_max_bytes = result_max_bytes
         self._database: Any = None
         self._database_lock = threading.Lock()
+        self._memory_bytes = memory_bytes(memory_limit)
+        self._spawned = 0
+        me = weakref.ref(self)  # the pool must not keep the engine alive: it closes with it
+        self._pool = EnginePool(lambda: _alive_engine(me)._start_process(), processes)
+        weakref.finalize(self, self._pool.close)
 
     def run(
         self,
@@ -145,7 +162,6 @@ class QueryEngine:
         result_limit: bool,
         prepared: Prepared | None,
     ) -> QueryResult:
-        import duckdb
 
         if (
             prepared is None
@@ -165,12 +181,13 @@ class QueryEngine:
             return self._table_write(tree, default_database, on_connect, principal, before_commit)
         type_columns(tree, dialect, self.catalog)  # Trino's types that depend on columns' types
         marker = uuid.uuid4().hex[:12]
-        con = self._connect()
+        con = self._connect()  # for planning; the query itself runs in an engine process
+        interrupter = Interrupter(con)
         try:
             if on_connect is not None:
                 # first: planning evaluates the user's constants (FOR ... AS OF) on this
                 # connection, so a stop interrupts them too
-                on_connect(con)  # may raise to abort (a cancelled query)
+                on_connect(interrupter)  # may raise to abort (a cancelled query)
             sources = self._sources(tree, statement.reads, {}, marker, principal, con)
             self._check_scan(sources)
             name_columns(tree, dialect)
@@ -183,18 +200,15 @@ class QueryEngine:
             if statement.kind == "EXPLAIN":  # DuckDB's plan of the very query that would run
                 assert prepared.command is not None
                 query = ("EXPLAIN ANALYZE " if prepared.command.analyze else "EXPLAIN ") + query
-            start = time.perf_counter()
-            try:
-                cursor = con.execute(query)
-                table = self._fetch(con, cursor, self.result_max_bytes if result_limit else 0)
-            except duckdb.Error as exc:
-                raise QueryFailed(
-                    explain(str(exc), sql, lambda: self._columns_of(statement.reads))
-                ) from None
-            elapsed = (time.perf_counter() - start) * 1000
-            columns = [(d[0], str(d[1])) for d in (cursor.description or [])]
         finally:
             con.close()
+        outcome = self._execute(
+            query,
+            self.result_max_bytes if result_limit else 0,
+            interrupter,
+            lambda message: explain(message, sql, lambda: self._columns_of(statement.reads)),
+        )
+        columns, table, elapsed = outcome.columns, outcome.table, outcome.engine_ms
         if statement.kind == "EXPLAIN":
             answer = explained([tuple(r.values()) for r in table.to_pylist()])
             columns, table = answer.columns, answer.table()
@@ -206,28 +220,30 @@ class QueryEngine:
             elapsed,
         )
 
-    def _fetch(self, con: Any, cursor: Any, max_bytes: int) -> Any:
-        """The result as an Arrow table, read batch by batch (DuckDB streams it), refused once
-        it is larger than ``max_bytes`` (0: no limit): a result is held in memory and written
-        to the lake, outside DuckDB's memory limit. The rows a CTAS or INSERT writes are not
-        a result: curating a large table is what those statements are for."""
-        import pyarrow as pa
-
-        reader = cursor.to_arrow_reader(_FETCH_ROWS)
-        batches: list[Any] = []
-        size = 0
-        for batch in _batches(reader):
-            size += batch.nbytes
-            if max_bytes and size > max_bytes:
-                con.interrupt()
-                raise ResultTooLarge(
-                    f"the query's result is larger than the {max_bytes:,}-byte "
-                    f"limit (query_result_max_bytes; more than {size:,} bytes after "
-                    f"{sum(b.num_rows for b in batches) + batch.num_rows:,} rows): select "
-                    "fewer rows or columns (LIMIT, aggregates)"
-                )
-            batches.append(batch)
-        return pa.Table.from_batches(batches, schema=reader.schema)
+    def _execute(
+        self, query: str, max_bytes: int, interrupter: Interrupter, told: Callable[[str], str]
+    ) -> Outcome:
+        """Run the final SQL in an engine process; the result is refused once it is larger
+        than ``max_bytes`` (0: no limit): a result is held in memory and written to the lake,
+        outside DuckDB's memory limit. The rows a CTAS or INSERT writes are not a result:
+        curating a large table is what those statements are for. ``told``: DuckDB's error
+        as the user should read it."""
+        try:
+            with self._pool.process() as process:
+                return process.run(query, _FETCH_ROWS, max_bytes, interrupter)
+        except ResultOverLimit as over:
+            raise ResultTooLarge(
+                f"the query's result is larger than the {max_bytes:,}-byte "
+                f"limit (query_result_max_bytes; more than {over.size:,} bytes after "
+                f"{over.rows:,} rows): select fewer rows or columns (LIMIT, aggregates)"
+            ) from None
+        except EngineFailed as failed:
+            if failed.kind == "OutOfMemoryException":
+                raise QueryFailed(
+                    f"{failed.message.splitlines()[0]}: the query needs more memory than a "
+                    f"query may use (query_memory_limit: {self.memory_limit})"
+                ) from None
+            raise QueryFailed(told(failed.message)) from None
 
     def _columns_of(self, tables: list[tuple[str, str]]) -> list[str]:
         """The columns (partition keys too) of catalog tables, for an error's suggestions."""
@@ -258,13 +274,9 @@ class QueryEngine:
             return database.cursor()
 
     def _shared_database(self) -> Any:
-        """One DuckDB database for all queries, so its caches (Parquet metadata, file blocks)
-        stay hot between queries, as in a long-running DuckDB. It is locked down once: no
-        external access but the lake's own folder, no extensions, configuration locked; the
-        statement checks (sandbox.py) keep each query to the catalog tables it names. Its
-        catalog is an empty database file opened read-only: nothing a query does can create
-        a table, view or macro there for later queries (temporary objects die with their
-        query's connection)."""
+        """One DuckDB database in this process for planning queries (the sandbox's second
+        look parses with it; ``FOR ... AS OF`` constants are evaluated on it), locked down
+        as the engine processes' databases are."""
         import duckdb
 
         with self._database_lock:
@@ -273,31 +285,55 @@ class QueryEngine:
                 db = duckdb.connect(
                     str(self._empty_database()),
                     read_only=True,
-                    config={
-                        "memory_limit": self.memory_limit,
-                        "temp_directory": str(self.spill_dir),
-                        "threads": self.threads,
-                        "autoinstall_known_extensions": False,
-                        "autoload_known_extensions": False,
-                        # no Python variable of the server is ever a table
-                        "python_enable_replacements": False,
-                    },
+                    config=self._database_config(self.spill_dir / "planning"),
                 )
-                lake = self.sources.lake_directories()
-                db.execute(
-                    ";\n".join(
-                        [
-                            *self.sources.engine_setup(),
-                            "SET GLOBAL TimeZone = 'UTC'",  # as Athena: no zone means UTC
-                            "SET GLOBAL parquet_metadata_cache = true",
-                            f"SET allowed_directories = [{', '.join(_lit(d) for d in lake)}]",
-                            "SET enable_external_access = false",
-                            "SET lock_configuration = true",
-                        ]
-                    )
-                )
+                db.execute(";\n".join(self._lockdown()))
                 self._database = db
             return self._database
+
+    def _database_config(self, spill: Path) -> dict[str, Any]:
+        return {
+            "memory_limit": self.memory_limit,
+            "temp_directory": str(spill),
+            "threads": self.threads,
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+            # no Python variable of the server is ever a table
+            "python_enable_replacements": False,
+        }
+
+    def _lockdown(self) -> list[str]:
+        """How every engine database is set up, then locked: no external access but the
+        lake's own folder, no extensions, configuration locked; the statement checks
+        (sandbox.py) keep each query to the catalog tables it names. Its catalog is an empty
+        database file opened read-only: nothing a query does can create a table, view or
+        macro there for later queries (temporary objects die with their query's
+        connection)."""
+        lake = self.sources.lake_directories()
+        return [
+            *self.sources.engine_setup(),
+            "SET GLOBAL TimeZone = 'UTC'",  # as Athena: no zone means UTC
+            "SET GLOBAL parquet_metadata_cache = true",
+            f"SET allowed_directories = [{', '.join(_lit(d) for d in lake)}]",
+            "SET enable_external_access = false",
+            "SET lock_configuration = true",
+        ]
+
+    def _start_process(self) -> EngineProcess:
+        """A new engine process (see engine_process.py), its spill folder its own."""
+        with self._database_lock:
+            if not self._spawned:
+                self.spill_dir.mkdir(parents=True, exist_ok=True)
+                stale_spill_folders(self.spill_dir)
+            self._spawned += 1
+            spill = self.spill_dir / f"process-{os.getpid()}-{self._spawned}"
+        init = {
+            "database": str(self._empty_database()),
+            "config": self._database_config(spill),
+            "setup": self._lockdown(),
+            "address_space_bytes": address_space_limit(self._memory_bytes),
+        }
+        return EngineProcess(init, spill)
 
     def _empty_database(self) -> Path:
         """An empty DuckDB database file (made once, atomically: another process may be
@@ -314,6 +350,7 @@ class QueryEngine:
         return path
 
     def close(self) -> None:
+        self._pool.close()
         with self._database_lock:
             if self._database is not None:
                 self._database.close()
@@ -514,20 +551,11 @@ class QueryEngine:
         )
 
 
-def _batches(reader: Any) -> Any:
-    """The reader's batches; DuckDB's errors while streaming (a conversion error after the
-    first rows, an interrupt) reach Arrow's reader as OSError / ArrowException."""
-    import pyarrow as pa
-
-    it = iter(reader)
-    while True:
-        try:
-            batch = next(it)
-        except StopIteration:
-            return
-        except (OSError, pa.ArrowException) as exc:
-            raise QueryFailed(explain(str(exc), "")) from None
-        yield batch
+def _alive_engine(ref: weakref.ref[QueryEngine]) -> QueryEngine:
+    engine = ref()
+    if engine is None:
+        raise EngineFailed("Closed", "the query engine is shut down")
+    return engine
 
 
 def flat_name(database: str, name: str, marker: str) -> str:

@@ -192,3 +192,19 @@ def test_the_result_limit_does_not_hold_back_a_ctas(
         principal=SYSTEM,
     )
     assert made.rows == [(600,)]
+
+
+def test_a_query_that_ignores_its_time_limit_is_ended_with_its_process(
+    service: QueryService,
+) -> None:
+    # Before: one DuckDB call over 30 M values ran on past the limit; the run was abandoned
+    # ten seconds later and the call went on using a CPU. Now its engine process is killed.
+    start = time.monotonic()
+    q = service.submit("SELECT list_reduce(range(30000000), (a, b) -> a + b)", "duckdb", by=SYSTEM)
+    done = service.wait(q.id, by=SYSTEM)
+    assert done.state == "FAILED" and "1 s limit" in (done.error or ""), done
+    assert time.monotonic() - start < 1 + 5 + 3
+    assert (
+        service.wait(service.submit("SELECT 7", "duckdb", by=SYSTEM).id, by=SYSTEM).state
+        == "SUCCEEDED"
+    )

@@ -1,0 +1,147 @@
+"""The body of one engine process: a locked-down DuckDB database that runs the final SQL of
+queries one at a time and streams each result back as Arrow IPC.
+
+It runs as ``python -I engine_worker.py FD PID`` where FD is its end of a socket pair
+(see engine_process.py for the parent's side and the messages). Its address space is limited,
+so a query whose values DuckDB materializes outside its own memory limit (a chunk of 2,048
+huge strings) fails with DuckDB's out-of-memory error here instead of growing the server. It
+imports nothing of lakebox's: it starts fast and holds no server state a query could reach.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import resource
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+_MESSAGE_BYTES = 8 * 1024 * 1024  # batches sent together up to this size
+
+
+class _Worker:
+    def __init__(self, conn: Connection, init: dict[str, Any]) -> None:
+        import duckdb
+
+        self.conn = conn
+        self._send_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._current: tuple[str, Any] | None = None  # (query token, its DuckDB connection)
+        limit = init["address_space_bytes"]
+        if limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        db = duckdb.connect(init["database"], read_only=True, config=init["config"])
+        db.execute(";\n".join(init["setup"]))
+        self.db = db
+
+    def send(self, *message: Any) -> None:
+        with self._send_lock:
+            self.conn.send(message)
+
+    def serve(self) -> None:
+        """Commands from the parent: run (on the running thread, so that an interrupt is
+        heard while DuckDB works), interrupt, exit. The parent's end closing ends the
+        process."""
+        runs: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        threading.Thread(target=self._running, args=(runs,), daemon=True).start()
+        while True:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                os._exit(0)  # the server is gone: nothing here is worth finishing
+            command = message[0]
+            if command == "run":
+                runs.put(message[1:])
+            elif command == "interrupt":
+                with self._lock:
+                    current = self._current
+                if current is not None and current[0] == message[1]:
+                    current[1].interrupt()
+            elif command == "exit":
+                os._exit(0)
+
+    def _running(self, runs: queue.SimpleQueue[tuple[Any, ...]]) -> None:
+        while True:
+            self._run(*runs.get())
+
+    def _run(self, token: str, sql: str, fetch_rows: int, max_bytes: int) -> None:
+        import duckdb
+        import pyarrow as pa
+
+        con = self.db.cursor()
+        with self._lock:
+            self._current = (token, con)
+        try:
+            start = time.perf_counter()
+            cursor = con.execute(sql)
+            columns = [(d[0], str(d[1])) for d in (cursor.description or [])]
+            reader = cursor.to_arrow_reader(fetch_rows)
+            size = rows = 0
+            pending: list[Any] = []  # batches not sent yet: a small result is one message
+            pending_bytes = 0
+            for batch in reader:
+                size += batch.nbytes
+                if max_bytes and size > max_bytes:
+                    con.interrupt()
+                    self.send("too_large", token, size, rows + batch.num_rows)
+                    return
+                rows += batch.num_rows
+                pending.append(batch)
+                pending_bytes += batch.nbytes
+                if pending_bytes >= _MESSAGE_BYTES:
+                    self.send("batches", token, _ipc(reader.schema, pending))
+                    pending, pending_bytes = [], 0
+            elapsed = (time.perf_counter() - start) * 1000
+            self.send("done", token, columns, _ipc(reader.schema, pending), elapsed)
+        except (duckdb.Error, OSError, pa.ArrowException) as exc:
+            # OSError / ArrowException: DuckDB's errors while streaming reach Arrow's reader
+            self.send("failed", token, type(exc).__name__, str(exc))
+        except MemoryError:
+            self.send("failed", token, "OutOfMemoryException", "Out of Memory Error: MemoryError")
+        except Exception as exc:  # any other failure still ends the query with its reason
+            self.send("failed", token, type(exc).__name__, f"{type(exc).__name__}: {exc}")
+        finally:
+            with self._lock:
+                self._current = None
+            con.close()
+
+
+def _ipc(schema: Any, batches: list[Any]) -> Any:
+    """Batches as one Arrow IPC stream (its schema first)."""
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, schema) as writer:
+        for batch in batches:
+            writer.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def _watch_parent(parent: int) -> None:
+    """End when the server dies (kill -9 closes the socket, but only a recv notices that)."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def main() -> None:
+    fd = int(sys.argv[1])
+    parent = int(sys.argv[2])
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    conn = Connection(fd)
+    init = conn.recv()
+    try:
+        worker = _Worker(conn, init)
+    except Exception as exc:
+        conn.send(("failed", "", type(exc).__name__, str(exc)))
+        return
+    conn.send(("ready",))
+    worker.serve()
+
+
+if __name__ == "__main__":
+    main()

@@ -180,6 +180,13 @@ def _kind(node: exp.Expr) -> str | None:
             return "decimal"
     if isinstance(node, exp.Count | exp.Length):
         return "int"
+    if isinstance(node, exp.Case | exp.If | exp.Coalesce):
+        # every value it may take (sum(CASE WHEN ... THEN 1 ELSE 0 END) is a bigint)
+        values = _branches(node)
+        kinds = {_kind(v) for v in values if not isinstance(v, exp.Null)}
+        if len(kinds) == 1 and None not in kinds:
+            return kinds.pop()
+        return None
     if isinstance(node, exp.Add | exp.Sub | exp.Mul):
         kinds = {_kind(node.this), _kind(node.expression)}
         if not kinds <= {"int", "decimal", "float"}:  # unknown, or a column of another type
@@ -188,6 +195,15 @@ def _kind(node: exp.Expr) -> str | None:
     if isinstance(node, exp.Column):
         return node.meta.get(KIND)  # a catalog column's, set by trino_types.retype
     return None
+
+
+def _branches(node: exp.Expr) -> list[exp.Expr]:
+    if isinstance(node, exp.Case):
+        values = [i.args["true"] for i in node.args.get("ifs") or []]
+        return [*values, node.args.get("default") or exp.Null()]
+    if isinstance(node, exp.If):
+        return [node.args["true"], node.args.get("false") or exp.Null()]
+    return [node.this, *node.expressions]
 
 
 KIND = "lakebox_kind"  # a Column's meta: its type's kind ("int", "decimal", "float", "date")

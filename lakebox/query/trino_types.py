@@ -3,11 +3,15 @@ columns where a rewrite depends on them (see trino_functions.py)."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
 from sqlglot import exp
+from sqlglot.tokenizer_core import TokenType
 
+from lakebox.errors import InvalidArgument
 from lakebox.query.trino_functions import (
     _DAY_UNITS,
     _REWRITES,
@@ -295,3 +299,48 @@ def _concat_ws(node: exp.Expr) -> exp.Expr | None:
         s=sep,
         a=a,
     )
+
+
+# -- decimals ------------------------------------------------------------------------------
+
+_DECIMAL_LITERAL = re.compile(r"\s*[+-]?(\d*)(?:\.(\d*))?\s*")
+
+
+def typed_decimal_literals(tokens: list[Any]) -> set[int]:
+    """Where the strings of ``DECIMAL '1.25'`` literals start in the SQL (sqlglot parses
+    them as ``CAST('1.25' AS DECIMAL)``, which Trino types otherwise)."""
+    return {
+        token.start
+        for before, token in itertools.pairwise(tokens)
+        if before.token_type == TokenType.DECIMAL and token.token_type == TokenType.STRING
+    }
+
+
+def decimal_types(tree: exp.Expr, literals: set[int]) -> None:
+    """Trino's DECIMAL without a precision: the literal ``DECIMAL '1.25'`` is decimal(3,2),
+    its own digits; a cast to DECIMAL is decimal(38,0). DuckDB's plain DECIMAL is
+    DECIMAL(18,3): ``DECIMAL '2.00' / DECIMAL '3.00'`` gave 1 and ``DECIMAL '1.2345'`` 1.235."""
+    for cast in list(tree.find_all(exp.Cast, exp.TryCast)):
+        to = cast.to
+        if not isinstance(to, exp.DataType) or to.this != exp.DataType.Type.DECIMAL:
+            continue
+        if to.expressions:
+            continue
+        value = cast.this
+        precision, scale = 38, 0
+        if (
+            isinstance(value, exp.Literal)
+            and value.is_string
+            and value.meta.get("start") in literals
+        ):
+            found = _DECIMAL_LITERAL.fullmatch(value.this)
+            if found is None or not (found.group(1) or found.group(2)):
+                raise InvalidArgument(f"'{value.this}' is not a valid decimal literal")
+            whole, frac = found.group(1).lstrip("0"), found.group(2) or ""
+            scale = len(frac)
+            precision = max(len(whole) + scale, 1)
+            if precision > 38:
+                raise InvalidArgument(
+                    f"decimal literal '{value.this}' has {precision} digits; at most 38"
+                )
+        cast.set("to", exp.DataType.build(f"DECIMAL({precision}, {scale})"))

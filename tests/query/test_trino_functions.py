@@ -21,7 +21,7 @@ from lakebox.auth.access import SYSTEM, Access
 from lakebox.catalog.iceberg import IcebergTables
 from lakebox.catalog.schema import Column
 from lakebox.catalog.service import Catalog
-from lakebox.errors import LakeboxError
+from lakebox.errors import InvalidArgument, LakeboxError
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine, QueryFailed
 from lakebox.query.result_types import of_duckdb
@@ -101,6 +101,13 @@ CASES: list[tuple[str, Any, str]] = [
     ("1.00 / 3", D("0.33"), "decimal(3,2)"),
     ("try(1.5 / 0)", None, "decimal(2,1)"),
     ("try(1.5 / 2)", D("0.8"), "decimal(2,1)"),
+    # DECIMAL '...' is typed by its digits; a plain DECIMAL is decimal(38,0) (DuckDB: (18,3))
+    ("DECIMAL '2.00' / DECIMAL '3.00'", D("0.67"), "decimal(5,2)"),
+    ("DECIMAL '1.2345'", D("1.2345"), "decimal(5,4)"),
+    ("DECIMAL '-0.99'", D("-0.99"), "decimal(2,2)"),
+    ("DECIMAL '12'", D("12"), "decimal(2,0)"),
+    ("CAST('2.4' AS DECIMAL)", D("2"), "decimal(38,0)"),
+    ("CAST(1.25 AS DECIMAL(4,1))", D("1.3"), "decimal(4,1)"),
     ("try(typeof(1))", "integer", "varchar"),
     ("SELECT i / b FROM t.nums WHERE b <> 0", [3, -3], "bigint"),
     ("SELECT i % b FROM t.nums WHERE b <> 0", [1, -1], "bigint"),
@@ -512,6 +519,11 @@ CASES: list[tuple[str, Any, str]] = [
     ("SELECT sum(p) FROM t.nums", D("3.75"), "decimal(38,2)"),
     ("SELECT sum(p * (1 - p)) FROM t.nums", D("-4.0625"), "decimal(38,4)"),
     ("SELECT sum(i * 2) FROM t.nums", 0, "bigint"),
+    # a CASE, IF or coalesce of integers is an integer: its sum a bigint (TPC-DS q99)
+    ("SELECT sum(CASE WHEN i > 0 THEN 1 ELSE 0 END) FROM t.nums", 1, "bigint"),
+    ("SELECT sum(if(i > 0, b)) FROM t.nums", 2, "bigint"),
+    ("SELECT sum(coalesce(i, 0)) FROM t.nums", 0, "bigint"),
+    ("SELECT sum(CASE WHEN i > 0 THEN 1.5 ELSE 0 END) FROM t.nums", D("1.5"), "decimal(38,1)"),
     ("avg(x) FROM UNNEST(ARRAY[1, 2]) AS u(x)", 1.5, "double"),
     ("min(x) FROM UNNEST(ARRAY[3, 1]) AS u(x)", 1, "integer"),
     ("max_by(k, v) FROM (VALUES ('a', 1), ('b', 2)) AS t(k, v)", "b", "varchar"),
@@ -644,6 +656,7 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("slice(ARRAY[1, 2], 0, 1)", QueryFailed, "indices start at 1"),
     ("trim_array(ARRAY[1, 2], 3)", QueryFailed, "size must not exceed"),
     ("split_part('a,b', ',', 0)", QueryFailed, "Index must be greater than zero"),
+    ("DECIMAL 'abc'", InvalidArgument, "'abc' is not a valid decimal literal"),
     ("codepoint('ab')", QueryFailed, "single character"),
     ("bitwise_right_shift(-8, 1)", QueryFailed, "bitwise_right_shift_arithmetic"),
     ("date_add('hour', 1, DATE '2020-01-01')", QueryFailed, "Invalid unit"),

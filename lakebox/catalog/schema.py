@@ -7,6 +7,11 @@ from typing import Any
 
 from lakebox.catalog.types import Type, parse, render, widen
 
+# A CSV table's format option: its files' columns in order ([name, type] each), kept when a
+# data column is left out of the table's columns (a partition key has its name): a CSV reader
+# maps columns by position.
+FILE_COLUMNS = "file_columns"
+
 
 @dataclass(frozen=True)
 class Column:

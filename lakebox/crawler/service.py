@@ -23,7 +23,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lakebox.auth.access import SYSTEM
-from lakebox.catalog.schema import Column, diff, merge
+from lakebox.catalog.schema import FILE_COLUMNS, Column, diff, merge
 from lakebox.catalog.service import Catalog, CatalogTable, Partition, TableDefinition
 from lakebox.catalog.types import finalize, names_problem, parse, render
 from lakebox.crawler.grouping import TablePlan, plan_tables, similar
@@ -482,6 +482,18 @@ class Crawlers:
             skipped_here.append(skipped_keys[at])
             at += 1
         partition_keys = [Column(k, "string") for k in plan.partition_keys]
+        # A data column named as a partition key (country=nl/ folders over records that hold
+        # their country, as delivery streams partitioned by a record's field write them): the
+        # table has one such column, the partition key, whose value is the folder's (as in
+        # Hive, Spark and DuckDB's hive partitioning); Athena would refuse the duplicate.
+        keys = {k.lower(): k for k in plan.partition_keys}
+        shadowed = [n for n in new_types if n.lower() in keys]
+        for column in shadowed:
+            report.notes.append(
+                f"{settings.database}.{name}: the data's column {column} is also the partition "
+                f"key {keys[column.lower()]}: the table has one, the partition key, whose value "
+                "is the folder's (name the folders otherwise to keep both)"
+            )
         totals: dict[tuple[str, ...], list[Any]] = {}
         for schema, placement in plan.objects:
             entry = totals.setdefault(placement.values, [_partition_folder(placement), 0, 0])
@@ -548,10 +560,10 @@ class Crawlers:
             return TableDefinition(
                 location=plan.location,
                 format=plan.format,
-                columns=columns_over(existing),
+                columns=[c for c in columns_over(existing) if c.name.lower() not in keys],
                 partition_keys=partition_keys,
                 compression=plan.compression,
-                format_options=dict(plan.format_options),
+                format_options=_file_columns(plan, new_types, shadowed),
                 properties=props,
             )
 
@@ -699,3 +711,12 @@ def _partition_folder(placement: Placement) -> str:
 def _check_mode(mode: str) -> None:
     if mode not in ("full", "events"):
         raise InvalidArgument(f"crawl mode {mode!r}; use full or events")
+
+
+def _file_columns(plan: TablePlan, types: dict[str, Any], shadowed: list[str]) -> dict[str, Any]:
+    """The plan's format options; a CSV table whose data has a column the partition key
+    shadows also lists its files' columns in order (a CSV reader maps columns by position)."""
+    options = dict(plan.format_options)
+    if shadowed and plan.format == "csv":
+        options[FILE_COLUMNS] = [[n, render(t)] for n, t in types.items()]
+    return options

@@ -10,7 +10,7 @@ from lakebox.errors import InvalidArgument
 from lakebox.query.sandbox import check_nesting, nested_too_deeply
 from lakebox.query.syntax import lenient_mistake, plain_description
 from lakebox.query.trino_functions import TRINO_DIALECTS, UnsupportedFunction, translate
-from lakebox.query.trino_types import decimal_types, typed_decimal_literals
+from lakebox.query.trino_types import literal_types, typed_decimal_literals
 from lakebox.query.trino_unnest import rewrite_unnests
 
 # Name users give → sqlglot dialect. Athena's engine is Trino, so Trino SQL is the default.
@@ -56,7 +56,7 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     if dialect in TRINO_DIALECTS:  # Trino's functions, as Trino answers them (trino_functions.py)
         literals = typed_decimal_literals(tokens)
         for t in statements:
-            decimal_types(t, literals)
+            literal_types(t, literals)
         statements = [rewrite_unnests(translate(t)) for t in statements]
     return statements
 

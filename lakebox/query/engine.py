@@ -567,17 +567,20 @@ def flat_name(database: str, name: str, marker: str) -> str:
 def flatten_names(tree: exp.Expr, marker: str) -> None:
     """Turn ``db.table`` references into stand-in names, keeping the table's name as its alias
     so that ``table.column`` still resolves."""
+    named: set[tuple[str, str]] = set()  # (db, table) of the catalog tables read
     for table in list(tree.find_all(exp.Table)):
         if not table.db or not isinstance(table.this, exp.Identifier):
             continue  # a CTE
         original = table.name.split("@", 1)[0]  # a pinned snapshot is "name@snapshot"
+        named.add((table.db, original))
         stand_in = flat_name(table.db, table.name, marker)
         table.set("this", exp.to_identifier(stand_in, quoted=True))
         table.set("db", None)
         if not table.alias:
             table.set("alias", exp.TableAlias(this=exp.to_identifier(original)))
     for column in tree.find_all(exp.Column):
-        if column.args.get("db") is not None:  # db.table.column
+        # db.table.column; else r.addr.city, a field of a field of the row column r
+        if column.args.get("db") is not None and (column.db, column.table) in named:
             column.set("db", None)
 
 

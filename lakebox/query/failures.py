@@ -36,7 +36,21 @@ def explain(message: str, sql: str, known: Callable[[], list[str]] = list) -> st
         if found:
             return _unknown_column(found.group(1).replace('""', '"'), message, sql, known)
     hint = next((h for h in message.splitlines()[1:] if h.startswith("Did you mean")), None)
+    for start, advice in _ADVICE:
+        if first.startswith(start):
+            hint = advice
     return f"{first} {hint}" if hint else first
+
+
+_MAP_COLUMN = (
+    "(to unnest a map column into its keys and values, write UNNEST(map_entries(column)) "
+    "AS t(key, value))"
+)
+_ADVICE = [
+    ("Binder Error: UNNEST() can only be applied to lists, structs and NULL, not MAP", _MAP_COLUMN),
+    # UNNEST(column) AS t(a, b) reads an array of rows (trino_unnest.py): a map is not one
+    ("Binder Error: UNNEST not supported here", _MAP_COLUMN),
+]
 
 
 def _unknown_column(name: str, message: str, sql: str, known: Callable[[], list[str]]) -> str:

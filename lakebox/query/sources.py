@@ -16,6 +16,7 @@ from typing import Any
 from sqlglot import exp
 
 from lakebox.catalog.iceberg import IcebergTables
+from lakebox.catalog.schema import FILE_COLUMNS
 from lakebox.catalog.service import Catalog, CatalogTable, Partition
 from lakebox.catalog.types import Array, Decimal, Struct, Type, parse
 from lakebox.errors import InvalidArgument
@@ -229,7 +230,10 @@ class TableSources:
             cols += [f"CAST(NULL AS VARCHAR) AS {_ident(k)}" for k in keys]
             return f"SELECT {', '.join(cols)} WHERE false"
         files = "[" + ", ".join(_lit(p) for p in paths) + "]"
-        col_struct = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in columns) + "}"
+        in_files = columns
+        if fmt == "csv" and options.get(FILE_COLUMNS):  # one of them is a partition key's name
+            in_files = [(n, duckdb_type(parse(t))) for n, t in options[FILE_COLUMNS]]
+        col_struct = "{" + ", ".join(f"{_lit(n)}: {_lit(t)}" for n, t in in_files) + "}"
         # each row's file is needed only to join it to its partition's values (and costs a
         # little on every scan)
         filename = f", filename={_lit(FILE_COLUMN)}" if keys else ""

@@ -7,6 +7,7 @@ import re
 from sqlglot import exp
 
 from lakebox.query.trino_functions import (
+    KIND,
     _anonymous,
     _apply,
     _fail,
@@ -158,16 +159,46 @@ def _json_extract(node: exp.Expr) -> exp.Expr | None:
 
 @_register(exp.JSONValue)
 def _json_value(node: exp.Expr) -> exp.Expr:
-    """json_value(j, 'lax $.a'): the scalar there as varchar; an array or object is NULL."""
-    if node.args.get("returning") or node.args.get("on_condition"):
-        raise refuse("json_value", "RETURNING and ON EMPTY / ON ERROR", "CAST the result")
+    """json_value(j, 'lax $.a' [RETURNING type] [... ON EMPTY] [... ON ERROR]): the scalar
+    there (varchar unless RETURNING says otherwise). No item is "empty"; an array or object,
+    or a value that does not cast to the RETURNING type, is an "error"; each is NULL unless
+    the statement says DEFAULT v or ERROR for it, as in Trino."""
     path = _sql_json_path("json_value", node.args.get("path"))
+    condition = node.args.get("on_condition")
+    on_empty = _on(condition, "empty", "json_value: no SQL/JSON item (ERROR ON EMPTY)", node)
+    on_error = _on(condition, "error", "json_value: the item is not a scalar of the type", node)
+    returning = node.args.get("returning")
+    text = _template("json_extract_string(:j, :p)", j=node.this, p=path)
+    cast: exp.Expr = text
+    not_cast: exp.Expr = exp.false()
+    if isinstance(returning, exp.DataType):
+        cast = exp.Cast(this=text.copy(), to=returning.copy())
+        not_cast = exp.Is(
+            this=exp.TryCast(this=text.copy(), to=returning.copy()), expression=exp.Null()
+        )
     return _template(
-        "CASE WHEN json_type(:j, :p) IN ('OBJECT', 'ARRAY') THEN NULL "
-        "ELSE json_extract_string(:j, :p) END",
+        "CASE WHEN :j IS NULL THEN NULL WHEN json_type(:j, :p) IS NULL THEN :empty "
+        "WHEN json_type(:j, :p) IN ('OBJECT', 'ARRAY') THEN :error "
+        "WHEN json_type(:j, :p) = 'NULL' THEN NULL WHEN :not_cast THEN :error ELSE :cast END",
         j=node.this,
         p=path,
+        empty=on_empty,
+        error=on_error,
+        not_cast=not_cast,
+        cast=cast,
     )
+
+
+def _on(condition: exp.Expr | None, which: str, message: str, at: exp.Expr) -> exp.Expr:
+    """What ``... ON EMPTY`` / ``... ON ERROR`` asks for: NULL (the default), DEFAULT v, or
+    ERROR (the query fails, naming it)."""
+    said = condition.args.get(which) if condition is not None else None
+    if said is None or (isinstance(said, str) and said.upper().startswith("NULL")):
+        return exp.Null()
+    if isinstance(said, str):
+        return _fail(message, at)
+    assert isinstance(said, exp.Expr)
+    return said.copy()
 
 
 @_anonymous("json_exists")
@@ -539,3 +570,35 @@ def _split_to_map(node: exp.Expr) -> exp.Expr:
         kv=kv,
         fail=_fail("Key-value delimiter must appear exactly once in each entry", node),
     )
+
+
+# -- || of an array and an element ----------------------------------------------------------
+
+
+def _is_array(node: exp.Expr) -> bool:
+    if isinstance(node, exp.Array | exp.GenerateSeries):
+        return True
+    if isinstance(node, exp.Cast) and isinstance(node.to, exp.DataType):
+        return bool(node.to.this == exp.DataType.Type.ARRAY)
+    return isinstance(node, exp.Column) and node.meta.get(KIND) == "array"
+
+
+def _is_element(node: exp.Expr) -> bool:
+    """A value known not to be an array: a literal, or a cast to another type."""
+    if isinstance(node, exp.Literal | exp.Boolean):
+        return True
+    if isinstance(node, exp.Cast) and isinstance(node.to, exp.DataType):
+        return bool(node.to.this != exp.DataType.Type.ARRAY)
+    return False
+
+
+@_register(exp.DPipe)
+def _array_concat(node: exp.Expr) -> exp.Expr | None:
+    """``ARRAY[1] || 2`` appends and ``0 || ARRAY[1]`` prepends, as in Trino (DuckDB refuses
+    to concatenate a list and an element); arrays and strings concatenate as they are."""
+    left, right = node.this, node.expression
+    if _is_array(left) and _is_element(right):
+        return exp.Anonymous(this="list_append", expressions=[left.copy(), right.copy()])
+    if _is_element(left) and _is_array(right):
+        return exp.Anonymous(this="list_prepend", expressions=[left.copy(), right.copy()])
+    return None

@@ -464,5 +464,28 @@ def _width_bucket(node: exp.Expr) -> exp.Expr:
     raise refuse("width_bucket", "the Trino function width_bucket()", "use CASE or floor()")
 
 
+@_register(exp.JSONObject)
+def _json_object(node: exp.Expr) -> exp.Expr:
+    raise refuse(
+        "json_object",
+        "the SQL/JSON constructor json_object() (its NULL ON NULL / ABSENT ON NULL and FORMAT "
+        "JSON)",
+        "build the JSON with CAST(MAP(ARRAY[...], ARRAY[...]) AS JSON)",
+    )
+
+
+_ANONYMOUS["json_array"] = lambda node: _raise(
+    refuse(
+        "json_array",
+        "the SQL/JSON constructor json_array() (its ABSENT ON NULL default and FORMAT JSON)",
+        "build the JSON with CAST(ARRAY[...] AS JSON)",
+    )
+)
+
+
+def _raise(error: Exception) -> exp.Expr:
+    raise error
+
+
 # The other families register their rewrites when imported.
 from lakebox.query import trino_collections, trino_strings, trino_types  # noqa: E402, F401

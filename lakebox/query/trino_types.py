@@ -153,6 +153,7 @@ _TYPED: dict[type[exp.Expr], Callable[[exp.Expr], list[exp.Expr]]] = {
     exp.TimestampTrunc: lambda n: [n.this],
     exp.DateTrunc: lambda n: [n.this],
     exp.ConcatWs: lambda n: n.expressions[1:2] if len(n.expressions) == 2 else [],
+    exp.DPipe: lambda n: [n.this, n.expression],  # an array column || an element
 }
 
 _CATALOG_KINDS = {
@@ -316,22 +317,36 @@ def typed_decimal_literals(tokens: list[Any]) -> set[int]:
     }
 
 
-def decimal_types(tree: exp.Expr, literals: set[int]) -> None:
-    """Trino's DECIMAL without a precision: the literal ``DECIMAL '1.25'`` is decimal(3,2),
-    its own digits; a cast to DECIMAL is decimal(38,0). DuckDB's plain DECIMAL is
-    DECIMAL(18,3): ``DECIMAL '2.00' / DECIMAL '3.00'`` gave 1 and ``DECIMAL '1.2345'`` 1.235."""
+_TIMESTAMP_TEXT = re.compile(
+    r"(\s*\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2})"  # date, hours, minutes
+    r"(:\d{2}(?:\.\d*)?)?"  # seconds
+    r"(?:\s*([+-]\d{1,2}(?::?\d{2})?)|(\s+.*))?"  # an offset, or a zone's name
+)
+_TIMESTAMPS = {exp.DataType.Type.TIMESTAMP, exp.DataType.Type.TIMESTAMPTZ}
+
+
+def literal_types(tree: exp.Expr, decimals: set[int]) -> None:
+    """Literals as Trino reads them. DECIMAL without a precision: the literal
+    ``DECIMAL '1.25'`` is decimal(3,2), its own digits; a cast to DECIMAL is decimal(38,0)
+    (DuckDB's plain DECIMAL is DECIMAL(18,3): ``DECIMAL '2.00' / DECIMAL '3.00'`` gave 1 and
+    ``DECIMAL '1.2345'`` 1.235). A timestamp's text may leave out the seconds before its zone
+    (``TIMESTAMP '2012-10-31 01:00 UTC'``) and put a space before an offset (``... +02:00``),
+    which DuckDB refuses. ``decimals``: where the typed DECIMAL literals start."""
     for cast in list(tree.find_all(exp.Cast, exp.TryCast)):
         to = cast.to
-        if not isinstance(to, exp.DataType) or to.this != exp.DataType.Type.DECIMAL:
+        if not isinstance(to, exp.DataType):
             continue
-        if to.expressions:
+        if to.this in _TIMESTAMPS and isinstance(cast.this, exp.Literal) and cast.this.is_string:
+            _timestamp_text(cast.this)
+            continue
+        if to.this != exp.DataType.Type.DECIMAL or to.expressions:
             continue
         value = cast.this
         precision, scale = 38, 0
         if (
             isinstance(value, exp.Literal)
             and value.is_string
-            and value.meta.get("start") in literals
+            and value.meta.get("start") in decimals
         ):
             found = _DECIMAL_LITERAL.fullmatch(value.this)
             if found is None or not (found.group(1) or found.group(2)):
@@ -344,3 +359,12 @@ def decimal_types(tree: exp.Expr, literals: set[int]) -> None:
                     f"decimal literal '{value.this}' has {precision} digits; at most 38"
                 )
         cast.set("to", exp.DataType.build(f"DECIMAL({precision}, {scale})"))
+
+
+def _timestamp_text(literal: exp.Literal) -> None:
+    found = _TIMESTAMP_TEXT.fullmatch(literal.this)
+    if found is None:
+        return  # a date alone, or not a timestamp: DuckDB says what is wrong with it
+    start, seconds, offset, zone = found.groups()
+    text = start.strip() + (seconds or ":00") + (offset or "") + (zone or "")
+    literal.set("this", text)

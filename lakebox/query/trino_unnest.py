@@ -4,9 +4,10 @@ sqlglot passes ``UNNEST(items) AS t(a, b)`` through as it is, and DuckDB reads i
 an array of rows comes out as one column of whole rows, named ``a`` (``t.a`` was the row
 ``(1, 'x')``, silently; ``t.b`` did not exist), and several arrays at once are refused. Trino
 expands a row's fields into the named columns and zips several arrays side by side, padding
-the shorter with NULLs. Both are rewritten into what DuckDB does the same way: a subquery of
-scalar ``UNNEST`` calls (which DuckDB zips, padding with NULL; ``max_depth := 2`` expands one
-level of row fields), lateral to the tables before it as Trino's is.
+the shorter with NULLs; a map (known as one by its construction) unnests into its keys and
+values. These are rewritten into what DuckDB does the same way: a subquery of scalar
+``UNNEST`` calls (which DuckDB zips, padding with NULL; ``max_depth := 2`` expands one level
+of row fields), lateral to the tables before it as Trino's is.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ def rewrite_unnests(tree: exp.Expr) -> exp.Expr:
         names = list(alias.columns) if isinstance(alias, exp.TableAlias) else []
         arrays = list(unnest.expressions)
         ordinality = unnest.args.get("offset") or None  # False when there is none
-        if len(arrays) == 1 and len(names) <= 1:
+        if len(arrays) == 1 and _is_map(arrays[0]):
+            # a map's entries as (key, value) rows, as Trino unnests a map
+            arrays = [exp.Anonymous(this="map_entries", expressions=[arrays[0].copy()])]
+        elif len(arrays) == 1 and len(names) <= 1:
             continue  # one array, one column: DuckDB's own UNNEST reads it as Trino does
         if ordinality is not None:
             raise UnsupportedUnnest(
@@ -67,3 +71,19 @@ def _scalar_unnest(array: exp.Expr, *, expand_rows: bool) -> exp.Expr:
             exp.PropertyEQ(this=exp.to_identifier("max_depth"), expression=exp.Literal.number(2))
         )
     return exp.Anonymous(this="UNNEST", expressions=args)
+
+
+_MAP_FUNCTIONS = {
+    "map_agg", "map_from_entries", "map_filter", "map_concat", "transform_keys",
+    "transform_values", "split_to_map", "histogram",
+}  # fmt: skip
+
+
+def _is_map(node: exp.Expr) -> bool:
+    """Whether ``node`` is a map by its construction (a column's type is not known here:
+    UNNEST(map_entries(column)) unnests a map column, in Trino as in lakebox)."""
+    if isinstance(node, exp.Map | exp.VarMap | exp.MapFromEntries | exp.ToMap):
+        return True
+    if isinstance(node, exp.Cast) and isinstance(node.to, exp.DataType):
+        return bool(node.to.this == exp.DataType.Type.MAP)
+    return isinstance(node, exp.Anonymous) and str(node.this).lower() in _MAP_FUNCTIONS

@@ -11,35 +11,13 @@ from pathlib import Path
 import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pytest
 
-from lakebox.auth.access import SYSTEM, Access
-from lakebox.catalog.iceberg import IcebergTables
-from lakebox.catalog.service import Catalog
+from lakebox.auth.access import SYSTEM
 from lakebox.catalog.types import parse
 from lakebox.crawler.service import Crawlers
 from lakebox.crawler.settings import CrawlerSettings
-from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine
-from lakebox.storage import Lake, LocalStore, ObjectEvents
-
-
-@pytest.fixture
-def lake(db: Database, tmp_path: Path) -> Lake:
-    return Lake(LocalStore(tmp_path / "data"), ObjectEvents(db))
-
-
-@pytest.fixture
-def crawlers(db: Database, lake: Lake) -> Crawlers:
-    return Crawlers(db, Catalog(db), lake.store, lake.events)
-
-
-@pytest.fixture
-def engine(db: Database, lake: Lake, crawlers: Crawlers, tmp_path: Path) -> QueryEngine:
-    iceberg = IcebergTables(db, crawlers.catalog, lake.store)
-    return QueryEngine(
-        crawlers.catalog, iceberg, lake.store, Access(), tmp_path / "spill", memory_limit="1GB"
-    )
+from lakebox.storage import Lake
 
 
 def ndjson(*records: object) -> bytes:

@@ -592,6 +592,46 @@ CASES: list[tuple[str, Any, str]] = [
         [1, 1],
         "integer",
     ),
+    # syntax Trino reads: a map unnests into keys and values, fields of fields, || of an
+    # element, a timestamp's text without seconds or with a spaced offset
+    (
+        "SELECT v FROM UNNEST(MAP(ARRAY['a', 'b'], ARRAY[1, 2])) AS t(k, v) ORDER BY k",
+        [1, 2],
+        "integer",
+    ),
+    ("SELECT k FROM UNNEST(map_from_entries(ARRAY[ROW('x', 1)])) AS t(k, v)", "x", "varchar"),
+    (
+        "SELECT r.addr.city FROM (SELECT CAST(ROW(ROW('Paris', 75)) "
+        "AS ROW(addr ROW(city VARCHAR, zip INTEGER))) AS r)",
+        "Paris",
+        "varchar",
+    ),
+    (
+        "SELECT t.r.addr.zip FROM (SELECT CAST(ROW(ROW('Paris', 75)) "
+        "AS ROW(addr ROW(city VARCHAR, zip INTEGER))) AS r) AS t",
+        75,
+        "integer",
+    ),
+    ("ARRAY[1] || 2", [1, 2], "array(integer)"),
+    ("0 || ARRAY[1]", [0, 1], "array(integer)"),
+    ("ARRAY['x'] || 'y'", ["x", "y"], "array(varchar)"),
+    ("ARRAY[1] || ARRAY[2]", [1, 2], "array(integer)"),
+    ("hour(TIMESTAMP '2012-10-31 01:00 UTC')", 1, "bigint"),
+    (
+        "TIMESTAMP '2001-08-22 03:04:05.321 +08:00' = TIMESTAMP '2001-08-21 19:04:05.321 UTC'",
+        True,
+        "boolean",
+    ),
+    ("json_value('{\"a\": \"12\"}', 'lax $.a' RETURNING INTEGER)", 12, "integer"),
+    ("json_value('{\"a\": 1}', 'lax $.b' DEFAULT 'none' ON EMPTY)", "none", "varchar"),
+    ("json_value('{\"a\": [1]}', 'lax $.a' DEFAULT 'e' ON ERROR)", "e", "varchar"),
+    ("json_value('{\"a\": \"x\"}', 'lax $.a' RETURNING INTEGER)", None, "integer"),
+    (
+        "json_value('{\"a\": \"x\"}', 'lax $.a' RETURNING INTEGER DEFAULT -1 ON ERROR)",
+        -1,
+        "integer",
+    ),
+    ("json_value('{\"a\": null}', 'lax $.a' DEFAULT 'none' ON EMPTY)", None, "varchar"),
 ]
 
 
@@ -657,6 +697,9 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("trim_array(ARRAY[1, 2], 3)", QueryFailed, "size must not exceed"),
     ("split_part('a,b', ',', 0)", QueryFailed, "Index must be greater than zero"),
     ("DECIMAL 'abc'", InvalidArgument, "'abc' is not a valid decimal literal"),
+    ("json_value('{\"a\": 1}', 'lax $.b' ERROR ON EMPTY)", QueryFailed, "ERROR ON EMPTY"),
+    ("json_array(1, NULL)", UnsupportedFunction, "json_array"),
+    ("json_object('a' VALUE 1)", UnsupportedFunction, "json_object"),
     ("codepoint('ab')", QueryFailed, "single character"),
     ("bitwise_right_shift(-8, 1)", QueryFailed, "bitwise_right_shift_arithmetic"),
     ("date_add('hour', 1, DATE '2020-01-01')", QueryFailed, "Invalid unit"),

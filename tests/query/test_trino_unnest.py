@@ -16,7 +16,7 @@ from lakebox.catalog.service import Catalog
 from lakebox.crawler.service import Crawlers
 from lakebox.crawler.settings import CrawlerSettings
 from lakebox.meta.database import Database
-from lakebox.query.engine import QueryEngine
+from lakebox.query.engine import QueryEngine, QueryFailed
 from lakebox.query.trino_unnest import UnsupportedUnnest
 from lakebox.storage import Lake, LocalStore, ObjectEvents
 
@@ -32,6 +32,10 @@ def engine(db: Database, tmp_path: Path) -> QueryEngine:
                 [],
                 [{"sku": "c", "qty": 5}],
             ],
+            "attrs": pa.array(
+                [[("color", 1)], [], [("size", 2), ("color", 3)]], pa.map_(pa.string(), pa.int64())
+            ),
+            "ship": [{"addr": {"city": c}} for c in ("Paris", "Oslo", "Rome")],
         }
     )
     buf = io.BytesIO()
@@ -84,3 +88,27 @@ def test_what_is_not_supported_is_refused_by_name(engine: QueryEngine) -> None:
         )
     with pytest.raises(UnsupportedUnnest, match="names 3 columns"):
         engine.run("SELECT * FROM UNNEST(ARRAY[1], ARRAY[2]) AS t(x, y, z)", principal=SYSTEM)
+
+
+def test_a_map_column_unnests_through_its_entries(engine: QueryEngine) -> None:
+    with pytest.raises(QueryFailed, match=r"UNNEST\(map_entries\(column\)\) AS t\(key, value\)"):
+        engine.run(
+            "SELECT k FROM shop.orders o CROSS JOIN UNNEST(o.attrs) AS t(k, v)", principal=SYSTEM
+        )
+    rows = engine.run(
+        "SELECT o.id, t.k, t.v FROM shop.orders o CROSS JOIN UNNEST(map_entries(o.attrs)) AS t(k, v) "
+        "ORDER BY o.id, t.k",
+        principal=SYSTEM,
+    ).rows
+    assert rows == [(1, "color", 1), (3, "color", 3), (3, "size", 2)]
+
+
+def test_fields_of_fields_of_a_catalog_column(engine: QueryEngine) -> None:
+    # Before: r.addr.city was read as the column city of the table addr in the database r
+    for sql in (
+        "SELECT ship.addr.city FROM shop.orders ORDER BY id",
+        "SELECT o.ship.addr.city FROM shop.orders o ORDER BY id",
+    ):
+        got = engine.run(sql, principal=SYSTEM)
+        assert got.rows == [("Paris",), ("Oslo",), ("Rome",)], sql
+        assert [n for n, _ in got.columns] == ["city"]

@@ -9,7 +9,12 @@ from sqlglot.errors import ErrorLevel, ParseError, TokenError, UnsupportedError
 from lakebox.errors import InvalidArgument
 from lakebox.query.sandbox import check_nesting, nested_too_deeply
 from lakebox.query.syntax import lenient_mistake, plain_description
-from lakebox.query.trino_functions import TRINO_DIALECTS, UnsupportedFunction, translate
+from lakebox.query.trino_functions import (
+    TRINO_DIALECTS,
+    UnsupportedFunction,
+    refuse_calls,
+    translate,
+)
 from lakebox.query.trino_types import literal_types, typed_decimal_literals
 from lakebox.query.trino_unnest import rewrite_unnests
 
@@ -35,6 +40,8 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     if dialect not in DIALECTS:
         raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
     tokens = check_nesting(sql)  # the parser recurses once per level: refuse what would overflow it
+    if dialect in TRINO_DIALECTS:
+        refuse_calls(tokens)
     try:
         trees = sqlglot.parse(sql, read=DIALECTS[dialect])
     except RecursionError:  # nesting the token count does not see

@@ -17,6 +17,7 @@ from lakebox.query.trino_functions import (
     _template,
     refuse,
 )
+from lakebox.query.trino_unnest import is_map
 
 # -- arrays and lambdas --------------------------------------------------------------------
 
@@ -377,7 +378,7 @@ def _trim_array(node: exp.Expr) -> exp.Expr:
 @_register(exp.ArraySize)
 def _cardinality(node: exp.Expr) -> exp.Expr | None:
     """cardinality of a map (DuckDB's array_length takes lists only)."""
-    if isinstance(node.this, exp.Map | exp.VarMap | exp.MapFromEntries):
+    if is_map(node.this):
         return exp.Cast(
             this=exp.Anonymous(this="cardinality", expressions=[node.this.copy()]),
             to=exp.DataType.build("BIGINT"),

@@ -11,10 +11,13 @@ coverage table.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
+from typing import Any
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.tokenizer_core import TokenType
 
 from lakebox.errors import InvalidArgument
 
@@ -433,12 +436,76 @@ _REFUSED = {
     "wilson_interval_lower": "not implemented", "wilson_interval_upper": "not implemented",
     "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
     "format_datetime": "Java's date patterns: use date_format with MySQL's (%Y-%m-%d)",
+    # DuckDB has functions of these names that compute something else
+    "bar": "DuckDB's bar() draws other bars", "cosine_distance": "not implemented for maps",
+    "to_char": "Teradata's format patterns: use date_format",
+    "to_date": "Teradata's format patterns: use date_parse",
+    "to_timestamp": "Teradata's format patterns: use date_parse",
+    "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
+    "sha512": "DuckDB has no SHA-512", "checksum": "not implemented",
+    "approx_most_frequent": "not implemented", "array_histogram": "not implemented",
+    "array_first": "not implemented", "array_last": "not implemented",
+    "contains_sequence": "not implemented", "shuffle": "not implemented",
+    "reduce_agg": "not implemented", "char2hexint": "not implemented",
+    "from_base32": "not implemented", "to_base32": "not implemented",
+    "from_base64url": "not implemented", "to_base64url": "not implemented",
+    "from_big_endian_32": "not implemented", "from_big_endian_64": "not implemented",
+    "to_big_endian_32": "not implemented", "to_big_endian_64": "not implemented",
+    "from_ieee754_32": "not implemented", "from_ieee754_64": "not implemented",
+    "to_ieee754_32": "not implemented", "to_ieee754_64": "not implemented",
+    "from_unixtime_nanos": "not implemented",
+    "color": "Trino's console colors", "render": "Trino's console colors",
+    "rgb": "Trino's console colors",
+    "empty_approx_set": "DuckDB has no HyperLogLog sketches",
+    "merge_set_digest": "DuckDB has no set digests", "hash_counts": "DuckDB has no set digests",
+    "intersection_cardinality": "DuckDB has no set digests",
+    "jaccard_index": "DuckDB has no set digests", "values_at_quantiles": "not implemented",
+    "learn_regressor": "no machine learning functions",
+    "learn_libsvm_classifier": "no machine learning functions",
+    "learn_libsvm_regressor": "no machine learning functions",
+    "regress": "no machine learning functions",
+    "features": "no machine learning functions",
+    "title_case": "not implemented", "timezone": "not implemented",
+    "map_union": "not implemented",
 }  # fmt: skip
+# Trino's geospatial functions: DuckDB's spatial extension is not loaded (their names)
+GEOSPATIAL_PREFIXES = ("st_", "bing_tile", "geometry_")
+GEOSPATIAL = {
+    "great_circle_distance", "line_interpolate_point", "line_interpolate_points",
+    "line_locate_point", "simplify_geometry", "spatial_partitioning", "spatial_partitions",
+    "to_spherical_geography", "convex_hull_agg", "from_encoded_polyline",
+    "to_encoded_polyline", "from_geojson_geometry", "to_geojson_geometry",
+    "geometry_from_hadoop_shape", "to_geometry",
+}  # fmt: skip
+
+
+def refused_reason(name: str) -> str | None:
+    """Why lakebox refuses the Trino function ``name`` (None: it does not)."""
+    lowered = name.lower()
+    if lowered in _REFUSED:
+        return _REFUSED[lowered]
+    if lowered in GEOSPATIAL or lowered.startswith(GEOSPATIAL_PREFIXES):
+        return "geospatial functions: DuckDB's spatial extension is not loaded"
+    return None
+
+
+def refuse_calls(tokens: list[Any]) -> None:
+    """Refuse, before parsing, a call of a function lakebox refuses, whatever sqlglot would
+    parse it into (some it maps onto DuckDB functions that answer otherwise: ``bar``,
+    ``to_char``, ``sha512``)."""
+    for token, after in itertools.pairwise(tokens):
+        if after.token_type != TokenType.L_PAREN or token.token_type == TokenType.STRING:
+            continue
+        reason = refused_reason(token.text)
+        if reason is not None:
+            name = token.text.lower()
+            raise refuse(name, f"the Trino function {name}() ({reason})", "compute it otherwise")
 
 
 def _refused(node: exp.Expr) -> exp.Expr:
     name = str(node.this).lower()
-    raise refuse(name, f"the Trino function {name}() ({_REFUSED[name]})", "compute it otherwise")
+    reason = refused_reason(name) or "not implemented"
+    raise refuse(name, f"the Trino function {name}() ({reason})", "compute it otherwise")
 
 
 for _name in _REFUSED:

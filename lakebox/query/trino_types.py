@@ -33,7 +33,8 @@ _TYPEOF = {
     "BOOLEAN": "boolean", "TINYINT": "tinyint", "SMALLINT": "smallint", "INTEGER": "integer",
     "BIGINT": "bigint", "FLOAT": "real", "DOUBLE": "double", "VARCHAR": "varchar",
     "BLOB": "varbinary", "DATE": "date", "TIME": "time(3)", "TIMESTAMP": "timestamp(3)",
-    "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone", "INTERVAL": "interval day to second",
+    "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone",
+    "TIME WITH TIME ZONE": "time(3) with time zone", "INTERVAL": "interval day to second",
     "UUID": "uuid", "JSON": "json", "HUGEINT": "decimal(38,0)", "\"NULL\"": "unknown",
 }  # fmt: skip
 
@@ -368,3 +369,81 @@ def _timestamp_text(literal: exp.Literal) -> None:
     start, seconds, offset, zone = found.groups()
     text = start.strip() + (seconds or ":00") + (offset or "") + (zone or "")
     literal.set("this", text)
+
+
+# -- more functions whose DuckDB namesakes answer otherwise ----------------------------------
+
+
+@_anonymous("millisecond")
+def _millisecond(node: exp.Expr) -> exp.Expr:
+    """The milliseconds within the second (DuckDB's counts the seconds too: 12.345 s is
+    12345)."""
+    return _template("millisecond(:x) % 1000", x=node.expressions[0])
+
+
+@_register(exp.SHA)
+def _sha1(node: exp.Expr) -> exp.Expr:
+    """A varbinary, as Trino's (DuckDB's sha1 is the hex text)."""
+    return _template("unhex(sha1(:x))", x=node.this)
+
+
+@_register(exp.BitwiseAndAgg, exp.BitwiseOrAgg)
+def _bitwise_agg(node: exp.Expr) -> exp.Expr:
+    """A bigint, as Trino's (DuckDB's has its argument's type)."""
+    return exp.Cast(this=node.copy(), to=exp.DataType.build("BIGINT"))
+
+
+# Teradata's index(string, substring): strpos
+_anonymous("index")(
+    lambda node: _template(
+        "CAST(strpos(:s, :t) AS BIGINT)", s=node.expressions[0], t=node.expressions[1]
+    )
+)
+_anonymous("yow")(lambda node: _template("isoyear(:x)", x=node.expressions[0]))
+_anonymous("is_finite")(lambda node: _template("isfinite(:x)", x=node.expressions[0]))
+_anonymous("is_infinite")(lambda node: _template("isinf(:x)", x=node.expressions[0]))
+
+
+@_register(exp.Rand)
+def _rand(node: exp.Expr) -> exp.Expr | None:
+    """``rand(n)`` / ``random(n)``: an integer from 0 to n - 1 (sqlglot reads n as a seed,
+    which DuckDB refuses); ``random(m, n)`` from m to n - 1."""
+    n, second = node.this, node.args.get("lower")  # sqlglot's names for the two arguments
+    if n is None:
+        return None
+    # of the arguments' type: an integer literal is an integer, anything else taken as bigint
+    literals = [a for a in (n, second) if a is not None]
+    kind = "INTEGER" if all(isinstance(a, exp.Literal) for a in literals) else "BIGINT"
+    if second is not None:
+        return _template(f"CAST(:m + floor(random() * (:n - :m)) AS {kind})", m=n, n=second)
+    return _template(f"CAST(floor(random() * :n) AS {kind})", n=n)
+
+
+@_register(exp.Skewness)
+def _skewness(node: exp.Expr) -> exp.Expr | None:
+    """Trino's is the population skewness, sqrt(n) * m3 / m2^1.5 (NULL under 3 values);
+    DuckDB's is the sample skewness, larger by sqrt(n (n - 1)) / (n - 2)."""
+    if isinstance(node.parent, exp.Window):
+        raise _refuse_window("skewness")
+    return _template(
+        "CASE WHEN count(:x) < 3 THEN NULL "
+        "ELSE skewness(:x) * (count(:x) - 2) / sqrt(count(:x) * (count(:x) - 1)) END",
+        x=node.this,
+    )
+
+
+def _refuse_window(name: str) -> Exception:
+    from lakebox.query.trino_functions import refuse
+
+    return refuse(name, f"{name}(...) OVER (...)", f"compute {name} in a GROUP BY")
+
+
+@_register(exp.CurrentUser)
+def _current_user(node: exp.Expr) -> exp.Expr:
+    from lakebox.query.trino_functions import refuse
+
+    raise refuse(
+        "current_user",
+        "current_user (DuckDB's answers 'duckdb'; lakebox's users are its access keys)",
+        "leave it out",
+    )

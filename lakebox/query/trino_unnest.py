@@ -31,7 +31,7 @@ def rewrite_unnests(tree: exp.Expr) -> exp.Expr:
         names = list(alias.columns) if isinstance(alias, exp.TableAlias) else []
         arrays = list(unnest.expressions)
         ordinality = unnest.args.get("offset") or None  # False when there is none
-        if len(arrays) == 1 and _is_map(arrays[0]):
+        if len(arrays) == 1 and is_map(arrays[0]):
             # a map's entries as (key, value) rows, as Trino unnests a map
             arrays = [exp.Anonymous(this="map_entries", expressions=[arrays[0].copy()])]
         elif len(arrays) == 1 and len(names) <= 1:
@@ -74,15 +74,15 @@ def _scalar_unnest(array: exp.Expr, *, expand_rows: bool) -> exp.Expr:
 
 
 _MAP_FUNCTIONS = {
-    "map_agg", "map_from_entries", "map_filter", "map_concat", "transform_keys",
+    "map", "map_agg", "map_from_entries", "map_filter", "map_concat", "transform_keys",
     "transform_values", "split_to_map", "histogram",
 }  # fmt: skip
 
 
-def _is_map(node: exp.Expr) -> bool:
+def is_map(node: exp.Expr) -> bool:
     """Whether ``node`` is a map by its construction (a column's type is not known here:
     UNNEST(map_entries(column)) unnests a map column, in Trino as in lakebox)."""
-    if isinstance(node, exp.Map | exp.VarMap | exp.MapFromEntries | exp.ToMap):
+    if isinstance(node, exp.Map | exp.VarMap | exp.MapFromEntries | exp.ToMap | exp.StrToMap):
         return True
     if isinstance(node, exp.Cast) and isinstance(node.to, exp.DataType):
         return bool(node.to.this == exp.DataType.Type.MAP)

@@ -603,3 +603,31 @@ def _array_concat(node: exp.Expr) -> exp.Expr | None:
     if _is_element(left) and _is_array(right):
         return exp.Anonymous(this="list_prepend", expressions=[left.copy(), right.copy()])
     return None
+
+
+# -- n-grams and shuffles -------------------------------------------------------------------
+
+
+@_anonymous("ngrams")
+def _ngrams(node: exp.Expr) -> exp.Expr:
+    """The n-grams of an array (its sub-arrays of n consecutive elements); the whole array if
+    it is shorter than n."""
+    array, n = _args(node, "ngrams", 2)
+    return _template(
+        "CASE WHEN :n <= 0 THEN :bad WHEN :n >= len(:a) THEN [:a] "
+        "ELSE list_transform(range(1, len(:a) - :n + 2), "
+        "__lb_i -> :a[__lb_i : __lb_i + :n - 1]) END",
+        a=array,
+        n=n,
+        bad=_fail("N must be positive", node),
+    )
+
+
+@_register(exp.Shuffle)
+def _shuffle(node: exp.Expr) -> exp.Expr:
+    """The elements in a random order (DuckDB has no shuffle)."""
+    return _template(
+        "list_transform(list_sort(list_transform(:a, __lb_x -> {'r': random(), 'v': __lb_x})), "
+        "__lb_s -> __lb_s.v)",
+        a=node.this,
+    )

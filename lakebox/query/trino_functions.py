@@ -414,26 +414,19 @@ _REFUSED = {
     "hmac_md5": "DuckDB has no HMAC", "hmac_sha1": "DuckDB has no HMAC",
     "hmac_sha256": "DuckDB has no HMAC", "hmac_sha512": "DuckDB has no HMAC",
     "word_stem": "DuckDB has no stemmer", "luhn_check": "not implemented",
-    "soundex": "not implemented", "normalize": "not implemented",
-    "combinations": "not implemented", "ngrams": "not implemented",
+    "soundex": "not implemented", "combinations": "not implemented",
     "map_zip_with": "not implemented", "multimap_agg": "not implemented",
     "multimap_from_entries": "not implemented", "split_to_multimap": "not implemented",
-    "approx_percentile": "not implemented with Trino's answers",
     "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
     "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
     "tdigest_agg": "not implemented", "make_set_digest": "not implemented",
     "classify": "not implemented", "learn_classifier": "not implemented",
-    "to_geometry": "DuckDB's spatial extension is not loaded",
-    "st_point": "DuckDB's spatial extension is not loaded",
-    "st_geometryfromtext": "DuckDB's spatial extension is not loaded",
-    "parse_data_size": "not implemented", "format_number": "not implemented",
+    "format_number": "not implemented",
     "with_timezone": "not implemented", "at_timezone": "not implemented",
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
-    "human_readable_seconds": "not implemented", "parse_duration": "not implemented",
-    "to_milliseconds": "not implemented", "from_iso8601_timestamp_nanos": "not implemented",
+    "from_iso8601_timestamp_nanos": "not implemented",
     "beta_cdf": "not implemented", "inverse_beta_cdf": "not implemented",
     "inverse_normal_cdf": "not implemented", "normal_cdf": "not implemented",
-    "wilson_interval_lower": "not implemented", "wilson_interval_upper": "not implemented",
     "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
     "format_datetime": "Java's date patterns: use date_format with MySQL's (%Y-%m-%d)",
     # DuckDB has functions of these names that compute something else
@@ -445,11 +438,10 @@ _REFUSED = {
     "sha512": "DuckDB has no SHA-512", "checksum": "not implemented",
     "approx_most_frequent": "not implemented", "array_histogram": "not implemented",
     "array_first": "not implemented", "array_last": "not implemented",
-    "contains_sequence": "not implemented", "shuffle": "not implemented",
+    "contains_sequence": "not implemented",
     "reduce_agg": "not implemented", "char2hexint": "not implemented",
     "from_base32": "not implemented", "to_base32": "not implemented",
-    "from_base64url": "not implemented", "to_base64url": "not implemented",
-    "from_big_endian_32": "not implemented", "from_big_endian_64": "not implemented",
+        "from_big_endian_32": "not implemented", "from_big_endian_64": "not implemented",
     "to_big_endian_32": "not implemented", "to_big_endian_64": "not implemented",
     "from_ieee754_32": "not implemented", "from_ieee754_64": "not implemented",
     "to_ieee754_32": "not implemented", "to_ieee754_64": "not implemented",
@@ -526,11 +518,6 @@ def _parse_datetime(node: exp.Expr) -> exp.Expr:
     )
 
 
-@_register(exp.WidthBucket)
-def _width_bucket(node: exp.Expr) -> exp.Expr:
-    raise refuse("width_bucket", "the Trino function width_bucket()", "use CASE or floor()")
-
-
 @_register(exp.JSONObject)
 def _json_object(node: exp.Expr) -> exp.Expr:
     raise refuse(
@@ -541,18 +528,14 @@ def _json_object(node: exp.Expr) -> exp.Expr:
     )
 
 
-_ANONYMOUS["json_array"] = lambda node: _raise(
-    refuse(
+@_anonymous("json_array")
+def _json_array(node: exp.Expr) -> exp.Expr:
+    raise refuse(
         "json_array",
         "the SQL/JSON constructor json_array() (its ABSENT ON NULL default and FORMAT JSON)",
         "build the JSON with CAST(ARRAY[...] AS JSON)",
     )
-)
-
-
-def _raise(error: Exception) -> exp.Expr:
-    raise error
 
 
 # The other families register their rewrites when imported.
-from lakebox.query import trino_collections, trino_strings, trino_types  # noqa: E402, F401
+from lakebox.query import trino_collections, trino_numbers, trino_strings, trino_types  # noqa: E402, F401

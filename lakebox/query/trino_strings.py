@@ -298,3 +298,31 @@ def _substring(node: exp.Expr) -> exp.Expr | None:
         s=node.this,
         e=node.copy(),
     )
+
+
+# -- encodings ----------------------------------------------------------------------------
+
+
+@_anonymous("to_base64url")
+def _to_base64url(node: exp.Expr) -> exp.Expr:
+    """Base64 with the URL-safe alphabet (- and _), padded, as Java's URL encoder."""
+    return _template("replace(replace(to_base64(:b), '+', '-'), '/', '_')", b=node.expressions[0])
+
+
+@_anonymous("from_base64url")
+def _from_base64url(node: exp.Expr) -> exp.Expr:
+    """Padding may be left out, as Java's URL decoder allows."""
+    return _template(
+        "from_base64(rpad(replace(replace(:s, '-', '+'), '_', '/'), "
+        "CAST(ceil(length(:s) / 4) * 4 AS INTEGER), '='))",
+        s=node.expressions[0],
+    )
+
+
+@_register(exp.Normalize)
+def _normalize(node: exp.Expr) -> exp.Expr:
+    """NFC (Trino's default form); the other forms are refused by name."""
+    form = node.args.get("form")
+    if isinstance(form, exp.Expr) and form.name.upper() != "NFC":
+        raise refuse("normalize", f"normalize(string, {form.name})", "normalize to NFC")
+    return _template("nfc_normalize(:s)", s=node.this)

@@ -175,11 +175,13 @@ class QueryEngine:
             assert prepared.command is not None
             answer = self.catalog_queries.answer(prepared.command, principal, before_commit)
             return QueryResult(answer.columns, answer.table(), 0, 0, 0.0)
+        # Trino's types that depend on columns' types: of a SELECT, and of what a view
+        # stores and a CTAS / INSERT writes
+        type_columns(tree, dialect, self.catalog)
         if statement.kind in ("CREATE_VIEW", "DROP_VIEW"):
             return self._view_ddl(tree, default_database, on_connect, principal, before_commit)
         if statement.kind not in ("SELECT", "EXPLAIN"):
             return self._table_write(tree, default_database, on_connect, principal, before_commit)
-        type_columns(tree, dialect, self.catalog)  # Trino's types that depend on columns' types
         marker = uuid.uuid4().hex[:12]
         con = self._connect()  # for planning; the query itself runs in an engine process
         interrupter = Interrupter(con)

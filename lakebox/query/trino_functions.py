@@ -275,6 +275,8 @@ _DAY_UNITS = {"DAY", "DAYS", "WEEK", "WEEKS", "MONTH", "MONTHS", "YEAR", "YEARS"
 
 
 def _is_date(node: exp.Expr) -> bool:
+    while isinstance(node, exp.Min | exp.Max | exp.AnyValue | exp.Paren):  # of a date: a date
+        node = node.this
     if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.DATE:
         return True
     if isinstance(node, exp.Column):

@@ -11,6 +11,7 @@ from typing import Any
 from sqlglot import exp
 from sqlglot.tokenizer_core import TokenType
 
+from lakebox.catalog.types import Array, Decimal, Struct, parse
 from lakebox.errors import InvalidArgument
 from lakebox.query.trino_functions import (
     _DAY_UNITS,
@@ -168,8 +169,9 @@ Lookup = Callable[[list[tuple[str, str]]], dict[tuple[str, str], Any]]
 def retype(tree: exp.Expr, lookup: Lookup | None = None) -> None:
     """Give the columns that type-dependent rewrites look at their kind, then rewrite those
     nodes again: columns of UNNEST(ARRAY[...]) / UNNEST(sequence(...)) always, catalog tables'
-    columns with ``lookup`` (the catalog's, at run time). Columns typed before are left alone,
-    so running this twice rewrites nothing twice."""
+    columns with ``lookup`` (the catalog's, at run time), and columns of WITH queries and
+    subqueries in FROM by what their SELECT computes (``min(day)`` of a date column is a
+    date). Columns typed before are left alone, so running this twice rewrites nothing twice."""
     wanted: list[tuple[exp.Expr, list[exp.Column]]] = []
     for node in tree.walk(bfs=False):
         subjects = _TYPED.get(type(node))
@@ -186,28 +188,26 @@ def retype(tree: exp.Expr, lookup: Lookup | None = None) -> None:
             wanted.append((node, columns))
     if not wanted:
         return
-    sources = {id(c): _source(c) for _, cols in wanted for c in cols}
-    tables = sorted({s[0] for s in sources.values() if s is not None and s[1] is None})
-    found = lookup(tables) if lookup is not None and tables else {}
-    kinds: dict[tuple[str, str], dict[str, str]] = {
-        key: {
-            c.name.lower(): _CATALOG_KINDS.get(
-                c.type.lower(), "array" if c.type.lower().startswith("array<") else "other"
-            )
-            for c in t.definition.columns
+    tables = sorted(
+        {
+            (t.db, t.name.split("@", 1)[0])
+            for t in tree.find_all(exp.Table)
+            if t.db and isinstance(t.this, exp.Identifier)
         }
-        for key, t in found.items()
-    }
+    )
+    found = lookup(tables) if lookup is not None and tables else {}
+    kinds = _Kinds(
+        {
+            key: {
+                c.name.lower(): c.type for c in t.definition.columns + t.definition.partition_keys
+            }
+            for key, t in found.items()
+        }
+    )
     typed = False
     for _, cols in wanted:
         for c in cols:
-            source = sources[id(c)]
-            if source is None:
-                continue
-            table, unnest_kind = source
-            kind = unnest_kind or kinds.get(table, {}).get(c.name.lower())
-            if kind is not None:
-                c.meta[KIND] = kind
+            if kinds.column(c) is not None:
                 typed = True
     if not typed:
         return
@@ -217,39 +217,214 @@ def retype(tree: exp.Expr, lookup: Lookup | None = None) -> None:
             node.replace(new)
 
 
-def _source(column: exp.Column) -> tuple[tuple[str, str], str | None] | None:
-    """Where ``column`` comes from: ((db, table), None) for a catalog table, (("", ""), kind)
-    for an UNNEST of known elements, None when that cannot be told."""
-    select = column.find_ancestor(exp.Select)
-    if select is None or column.find_ancestor(exp.Lambda) is not None:
-        return None
-    from_ = select.args.get("from_")
-    items = [from_.this] if from_ is not None else []
-    items += [j.this for j in select.args.get("joins") or []]
-    candidates: list[tuple[tuple[str, str], str | None] | None] = []
-    for item in items:
-        alias = item.args.get("alias")
-        name = alias.name if alias is not None and alias.name else None
-        if column.table and column.table != (
-            name or (item.name if isinstance(item, exp.Table) else None)
-        ):
-            continue
-        if isinstance(item, exp.Table) and item.db and isinstance(item.this, exp.Identifier):
-            candidates.append(((item.db, item.name.split("@", 1)[0]), None))
-        elif isinstance(item, exp.Unnest) and alias is not None:
-            names = [c.name for c in alias.columns]
-            if column.name in names and len(item.expressions) == 1:
-                kind = _element_kind(item.expressions[0])
-                candidates.append(((("", "")), kind) if kind else None)
-            elif not column.table:
+_SAME_KIND = (exp.Min, exp.Max, exp.AnyValue, exp.Paren, exp.Alias)
+_DEPTH = 32  # WITH queries reading WITH queries: deeper is not typed
+
+
+class _Kinds:
+    """The kinds of columns: of catalog tables (``tables``), and of what WITH queries and
+    subqueries in FROM compute. A column's kind, once found, is kept in its meta."""
+
+    def __init__(self, tables: dict[tuple[str, str], dict[str, str]]) -> None:
+        self.tables = tables  # (db, table) → column → catalog type
+
+    def _catalog_type(self, column: exp.Column, depth: int) -> Any:
+        """The catalog type (parsed) of the catalog column ``column`` reads, through WITH
+        queries and subqueries that pass it on as it is; for UNNEST's elements."""
+        select = column.find_ancestor(exp.Select)
+        # a lateral UNNEST's own SELECT has no FROM: its columns are the enclosing query's
+        while select is not None and not _items(select):
+            select = select.parent.find_ancestor(exp.Select) if select.parent else None
+        if select is None or depth > _DEPTH:
+            return None
+        for item in _items(select):
+            alias = item.args.get("alias")
+            name = alias.name if alias is not None and alias.name else None
+            if column.table and column.table != (
+                name or (item.name if isinstance(item, exp.Table) else None)
+            ):
                 continue
+            if isinstance(item, exp.Table) and item.db and isinstance(item.this, exp.Identifier):
+                text = self.tables.get((item.db, item.name.split("@", 1)[0]), {}).get(
+                    column.name.lower()
+                )
+                if text is not None:
+                    try:
+                        return parse(text)
+                    except ValueError:
+                        return None
+            elif isinstance(item, exp.Table | exp.Subquery) and _unnest_rows(item) is None:
+                query = _cte(select, item.name) if isinstance(item, exp.Table) else item.this
+                projection = _projection(query, column.name)
+                if isinstance(projection, exp.Alias):
+                    projection = projection.this
+                if isinstance(projection, exp.Column):
+                    return self._catalog_type(projection, depth + 1)
+        return None
+
+    def _elements(self, array: exp.Expr, depth: int) -> list[str | None] | None:
+        """The kinds of what UNNEST(array) gives: one for an array of values, one per field
+        for an array of rows (None: not known)."""
+        kind = _element_kind(array)
+        if kind is not None:
+            return [kind]
+        if not isinstance(array, exp.Column):
+            return None
+        t = self._catalog_type(array, depth)
+        if not isinstance(t, Array):
+            return None
+        if isinstance(t.element, Struct):
+            return [_type_kind(f) for _, f in t.element.fields]
+        return [_type_kind(t.element)]
+
+    def column(self, column: exp.Column, depth: int = 0) -> str | None:
+        if KIND in column.meta:
+            return str(column.meta[KIND])
+        kind = self._column(column, depth)
+        if kind is not None:
+            column.meta[KIND] = kind
+        return kind
+
+    def _column(self, column: exp.Column, depth: int) -> str | None:
+        select = column.find_ancestor(exp.Select)
+        if depth > _DEPTH or select is None or column.find_ancestor(exp.Lambda) is not None:
+            return None
+        found: list[str | None] = []
+        for item in _items(select):
+            alias = item.args.get("alias")
+            name = alias.name if alias is not None and alias.name else None
+            if column.table and column.table != (
+                name or (item.name if isinstance(item, exp.Table) else None)
+            ):
+                continue
+            if isinstance(item, exp.Table) and item.db and isinstance(item.this, exp.Identifier):
+                columns = self.tables.get((item.db, item.name.split("@", 1)[0]))
+                if columns is None:
+                    return None
+                if column.name.lower() in columns:
+                    found.append(_text_kind(columns[column.name.lower()]))
+            elif isinstance(item, exp.Unnest) and alias is not None:
+                names = [c.name for c in alias.columns]
+                if column.name in names and len(item.expressions) == 1:
+                    elements = self._elements(item.expressions[0], depth)
+                    found.append(elements[0] if elements and len(elements) == 1 else None)
+                elif column.table:
+                    return None
+            elif (unnested := _unnest_rows(item)) is not None:
+                # UNNEST(rows) AS t(a, b) as trino_unnest.py rewrote it: the fields by position
+                array, names = unnested
+                if column.name in names:
+                    elements = self._elements(array, depth)
+                    at = names.index(column.name)
+                    found.append(elements[at] if elements and at < len(elements) else None)
+                elif column.table:
+                    return None
+            elif isinstance(item, exp.Table | exp.Subquery):
+                query = _cte(select, item.name) if isinstance(item, exp.Table) else item.this
+                projection = _projection(query, column.name)
+                if projection is _UNKNOWN:
+                    return None
+                if projection is not None:
+                    found.append(self.of(projection, depth + 1))
             else:
                 return None
-        else:
-            return None  # a subquery, a WITH query: not known here
-    if len(candidates) != 1:
+        return found[0] if len(found) == 1 else None
+
+    def of(self, node: exp.Expr, depth: int) -> str | None:
+        """The kind of what ``node`` computes."""
+        while isinstance(node, _SAME_KIND):
+            node = node.this
+        if isinstance(node, exp.Column):
+            return self.column(node, depth)
+        for column in node.find_all(exp.Column):
+            if column.find_ancestor(exp.Select) is node.find_ancestor(exp.Select):
+                self.column(column, depth)
+        if _is_date(node):
+            return "date"
+        if isinstance(node, exp.DateTrunc | exp.TimestampTrunc | exp.DateAdd | exp.DateSub):
+            return "date" if self.of(node.this, depth) == "date" else None
+        if isinstance(node, exp.Add | exp.Sub):
+            sides = (node.this, node.expression)
+            if any(isinstance(x, exp.Interval) for x in sides) and any(
+                self.of(x, depth) == "date" for x in sides
+            ):
+                return "date"
+        if isinstance(node, exp.Sum):
+            inner = self.of(node.this, depth)
+            return inner if inner in ("int", "decimal", "float") else None
+        return _kind(node)
+
+
+_UNKNOWN = exp.Star()  # a projection that cannot be told (SELECT *, a set operation)
+
+
+def _items(select: exp.Expr) -> list[exp.Expr]:
+    from_ = select.args.get("from_")
+    items = [from_.this] if from_ is not None else []
+    return items + [j.this for j in select.args.get("joins") or []]
+
+
+def _text_kind(text: str) -> str | None:
+    try:
+        return _type_kind(parse(text))
+    except ValueError:  # a type string of an older crawl that does not parse: not known
         return None
-    return candidates[0]
+
+
+def _type_kind(t: Any) -> str | None:
+    """A catalog type's kind, as _kind names them."""
+    if isinstance(t, Array):
+        return "array"
+    if isinstance(t, Decimal):
+        return "decimal"
+    if isinstance(t, str):
+        return _CATALOG_KINDS.get(t.lower(), "other")
+    return "other"
+
+
+def _unnest_rows(item: exp.Expr) -> tuple[exp.Expr, list[str]] | None:
+    """(the array, the names) of ``(SELECT UNNEST(array, max_depth := 2)) AS t(a, b)``, the
+    form trino_unnest.py gives UNNEST of an array of rows."""
+    if not isinstance(item, exp.Subquery) or not isinstance(item.this, exp.Select):
+        return None
+    alias = item.args.get("alias")
+    calls = item.this.expressions
+    if alias is None or len(calls) != 1 or not isinstance(calls[0], exp.Anonymous):
+        return None
+    call = calls[0]
+    if str(call.this).upper() != "UNNEST" or len(call.expressions) != 2:
+        return None
+    return call.expressions[0], [c.name for c in alias.columns]
+
+
+def _cte(select: exp.Expr, name: str) -> exp.Expr | None:
+    """The query of the WITH query ``name`` that ``select`` sees (the nearest one)."""
+    node: exp.Expr | None = select
+    while node is not None:
+        with_ = node.args.get("with_") if isinstance(node, exp.Query) else None
+        if isinstance(with_, exp.With):
+            for cte in with_.expressions:
+                if cte.alias_or_name == name:
+                    query: exp.Expr = cte.this
+                    return query
+        node = node.parent
+    return None
+
+
+def _projection(query: exp.Expr | None, name: str) -> exp.Expr | None:
+    """What ``query`` computes as its column ``name`` (None: no such column; _UNKNOWN: the
+    query's columns cannot be told)."""
+    if not isinstance(query, exp.Select):
+        return _UNKNOWN
+    for expression in query.expressions:
+        if isinstance(expression, exp.Star) or (
+            isinstance(expression, exp.Column) and isinstance(expression.this, exp.Star)
+        ):
+            return _UNKNOWN
+        if expression.alias_or_name.lower() == name.lower():
+            result: exp.Expr = expression
+            return result
+    return None
 
 
 def _element_kind(array: exp.Expr) -> str | None:

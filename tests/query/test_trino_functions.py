@@ -519,6 +519,22 @@ CASES: list[tuple[str, Any, str]] = [
     ("SELECT sum(p) FROM t.nums", D("3.75"), "decimal(38,2)"),
     ("SELECT sum(p * (1 - p)) FROM t.nums", D("-4.0625"), "decimal(38,4)"),
     ("SELECT sum(i * 2) FROM t.nums", 0, "bigint"),
+    # through WITH queries and subqueries: their columns' kinds from what they compute
+    ("WITH w AS (SELECT i FROM t.nums) SELECT sum(i) FROM w", 0, "bigint"),
+    ("SELECT sum(x) FROM (SELECT i AS x FROM t.nums) AS s", 0, "bigint"),
+    ("WITH w AS (SELECT i * 2 AS x FROM t.nums) SELECT sum(x) FROM w", 0, "bigint"),
+    (
+        "WITH w AS (SELECT min(day) AS d FROM t.nums) SELECT d + INTERVAL '1' DAY FROM w",
+        dt.date(2020, 1, 2),
+        "date",
+    ),
+    (
+        "WITH a AS (SELECT day FROM t.nums), b AS (SELECT max(day) AS d FROM a) "
+        "SELECT date_trunc('month', d) FROM b",
+        dt.date(2020, 1, 1),
+        "date",
+    ),
+    ("WITH w AS (SELECT * FROM t.nums) SELECT sum(i) FROM w", D("0"), "decimal(38,0)"),
     # a CASE, IF or coalesce of integers is an integer: its sum a bigint (TPC-DS q99)
     ("SELECT sum(CASE WHEN i > 0 THEN 1 ELSE 0 END) FROM t.nums", 1, "bigint"),
     ("SELECT sum(if(i > 0, b)) FROM t.nums", 2, "bigint"),

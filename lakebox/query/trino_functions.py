@@ -430,7 +430,6 @@ _REFUSED = {
     "beta_cdf": "not implemented", "inverse_beta_cdf": "not implemented",
     "inverse_normal_cdf": "not implemented", "normal_cdf": "not implemented",
     "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
-    "format_datetime": "Java's date patterns: use date_format with MySQL's (%Y-%m-%d)",
     # DuckDB has functions of these names that compute something else
     "bar": "DuckDB's bar() draws other bars", "cosine_distance": "not implemented for maps",
     "to_char": "Teradata's format patterns: use date_format",
@@ -511,15 +510,6 @@ def _from_base(node: exp.Expr) -> exp.Expr:
     raise refuse("from_base", "the Trino function from_base()", "compute it otherwise")
 
 
-@_register(exp.ParseDatetime)
-def _parse_datetime(node: exp.Expr) -> exp.Expr:
-    raise refuse(
-        "parse_datetime",
-        "the Trino function parse_datetime() (Java's date patterns)",
-        "use date_parse with MySQL's patterns ('%Y-%m-%d %H:%i:%s')",
-    )
-
-
 @_register(exp.JSONObject)
 def _json_object(node: exp.Expr) -> exp.Expr:
     raise refuse(
@@ -540,4 +530,10 @@ def _json_array(node: exp.Expr) -> exp.Expr:
 
 
 # The other families register their rewrites when imported.
-from lakebox.query import trino_collections, trino_numbers, trino_strings, trino_types  # noqa: E402, F401
+from lakebox.query import (  # noqa: E402, F401
+    trino_collections,
+    trino_datetime,
+    trino_numbers,
+    trino_strings,
+    trino_types,
+)

@@ -750,6 +750,33 @@ CASES: list[tuple[str, Any, str]] = [
     # the rest
     ("typeof(uuid())", "uuid", "varchar"),
     ("index('hello', 'l')", 3, "bigint"),
+    # Java's date patterns as strftime's
+    (
+        "format_datetime(TIMESTAMP '2020-05-07 09:03:04.123', 'yyyy-MM-dd HH:mm:ss.SSS')",
+        "2020-05-07 09:03:04.123",
+        "varchar",
+    ),
+    (
+        "format_datetime(TIMESTAMP '2020-05-07 19:03:04', 'd/M/yy h:mm a EEE EEEE MMM MMMM')",
+        "7/5/20 7:03 PM Thu Thursday May May",
+        "varchar",
+    ),
+    (
+        "format_datetime(TIMESTAMP '2020-05-07 19:03:04', 'yyyy''T''HH ''o''''clock'' 100%')",
+        "2020T19 o'clock 100%",
+        "varchar",
+    ),
+    ("format_datetime(DATE '2020-05-07', 'DDD')", "128", "varchar"),
+    (
+        "to_unixtime(parse_datetime('2020-05-07 19:03', 'yyyy-MM-dd HH:mm'))",
+        1588878180.0,
+        "double",
+    ),
+    (
+        "typeof(parse_datetime('07/05/2020', 'dd/MM/yyyy'))",
+        "timestamp(3) with time zone",
+        "varchar",
+    ),
     # written by lakebox from Trino's rules (DuckDB has none of these)
     ("wilson_interval_lower(1250, 1310, 1.96)", 0.9414883725395894, "double"),
     ("wilson_interval_upper(1250, 1310, 1.96)", 0.9642524717143908, "double"),
@@ -842,12 +869,14 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("json_exists('{\"a\": [1]}', 'lax $.a[*] ? (@ > 1)')", UnsupportedFunction, "json_exists"),
     ("json_value('{\"a\": 1}', 'strict $.a')", UnsupportedFunction, "json_value"),
     ("split_to_map('a=1,b', ',', '=')", QueryFailed, "Key-value delimiter"),
-    ("parse_datetime('2020', 'yyyy')", UnsupportedFunction, "parse_datetime"),
+    ("parse_datetime('2020', 'xxxx')", UnsupportedFunction, "the pattern letter 'xxxx'"),
     (
-        "format_datetime(TIMESTAMP '2020-05-17 10:31:02', 'yyyy')",
+        "format_datetime(TIMESTAMP '2020-05-17 10:31:02', 'YYYY')",
         UnsupportedFunction,
         "format_datetime",
     ),
+    ("format_datetime(TIMESTAMP '2020-05-17 10:31:02', 'HH Z')", UnsupportedFunction, "'Z'"),
+    ("format_datetime(TIMESTAMP '2020-05-17 10:31:02', 'ddd')", UnsupportedFunction, "'ddd'"),
     ("width_bucket(x, ARRAY[1, 2]) FROM (VALUES (1)) AS t(x)", UnsupportedFunction, "width_bucket"),
     ("width_bucket(1, 0, 10, 0)", QueryFailed, "bucketCount must be greater than 0"),
     ("parse_duration('soon')", QueryFailed, "not a valid duration string"),

@@ -631,3 +631,50 @@ def _shuffle(node: exp.Expr) -> exp.Expr:
         "__lb_s -> __lb_s.v)",
         a=node.this,
     )
+
+
+# -- SQL/JSON constructors ----------------------------------------------------------------
+
+
+def _json_item(value: exp.Expr) -> exp.Expr:
+    """An argument as JSON text: numbers, booleans and JSON as they are, strings quoted,
+    other values (dates, ...) as their text quoted, as Trino converts them."""
+    return _template("CAST(to_json(:v) AS VARCHAR)", v=value)
+
+
+@_anonymous("json_array")
+def _json_array(node: exp.Expr) -> exp.Expr:
+    """json_array(v, ...): a JSON array's text; NULL arguments left out (ABSENT ON NULL,
+    Trino's default; sqlglot does not read the ON NULL clause, so NULL ON NULL is a syntax
+    error)."""
+    items = exp.Array(expressions=[_json_item(v) for v in node.expressions])
+    if not node.expressions:
+        return exp.Literal.string("[]")
+    return _template(
+        "'[' || array_to_string(list_filter(:items, __lb_j -> __lb_j IS NOT NULL), ',') || ']'",
+        items=items,
+    )
+
+
+@_register(exp.JSONObject)
+def _json_object(node: exp.Expr) -> exp.Expr:
+    """json_object(key VALUE v, ...): a JSON object's text; NULL values kept (NULL ON NULL,
+    Trino's default) or left out (ABSENT ON NULL). Unique-key checks, RETURNING and FORMAT
+    are refused."""
+    for option in ("unique_keys", "return_type", "encoding", "format_json"):
+        if node.args.get(option):
+            raise refuse(
+                "json_object", f"json_object with {option.replace('_', ' ')}", "leave it out"
+            )
+    pairs: list[exp.Expr] = []
+    for kv in node.expressions:
+        if not isinstance(kv, exp.JSONKeyValue):
+            raise refuse("json_object", "json_object(*)", "name each key and value")
+        pairs += [kv.this.copy(), kv.expression.copy()]
+    if not pairs:
+        return exp.Literal.string("{}")
+    made = exp.Anonymous(this="json_object", expressions=pairs)
+    handling = str(node.args.get("null_handling") or "").upper()
+    if handling.startswith("ABSENT"):
+        made = exp.Anonymous(this="json_merge_patch", expressions=[exp.Literal.string("{}"), made])
+    return exp.Cast(this=made, to=exp.DataType.build("VARCHAR"))

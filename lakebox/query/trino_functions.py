@@ -510,25 +510,6 @@ def _from_base(node: exp.Expr) -> exp.Expr:
     raise refuse("from_base", "the Trino function from_base()", "compute it otherwise")
 
 
-@_register(exp.JSONObject)
-def _json_object(node: exp.Expr) -> exp.Expr:
-    raise refuse(
-        "json_object",
-        "the SQL/JSON constructor json_object() (its NULL ON NULL / ABSENT ON NULL and FORMAT "
-        "JSON)",
-        "build the JSON with CAST(MAP(ARRAY[...], ARRAY[...]) AS JSON)",
-    )
-
-
-@_anonymous("json_array")
-def _json_array(node: exp.Expr) -> exp.Expr:
-    raise refuse(
-        "json_array",
-        "the SQL/JSON constructor json_array() (its ABSENT ON NULL default and FORMAT JSON)",
-        "build the JSON with CAST(ARRAY[...] AS JSON)",
-    )
-
-
 # The other families register their rewrites when imported.
 from lakebox.query import (  # noqa: E402, F401
     trino_collections,

@@ -678,3 +678,15 @@ def _json_object(node: exp.Expr) -> exp.Expr:
     if handling.startswith("ABSENT"):
         made = exp.Anonymous(this="json_merge_patch", expressions=[exp.Literal.string("{}"), made])
     return exp.Cast(this=made, to=exp.DataType.build("VARCHAR"))
+
+
+@_anonymous("array_histogram")
+def _array_histogram(node: exp.Expr) -> exp.Expr:
+    """A map of each element to how many times it occurs (NULLs ignored; bigint counts)."""
+    (array,) = _args(node, "array_histogram", 1)
+    return _template(
+        "map_from_entries(list_transform(coalesce(map_entries(list_aggregate("
+        "list_filter(:a, __lb_x -> __lb_x IS NOT NULL), 'histogram')), []), "
+        "__lb_e -> {'key': __lb_e.key, 'value': CAST(__lb_e.value AS BIGINT)}))",
+        a=array,
+    )

@@ -412,7 +412,6 @@ _REFUSED = {
     "spooky_hash_v2_32": "DuckDB has no SpookyHash",
     "spooky_hash_v2_64": "DuckDB has no SpookyHash",
     "crc32": "DuckDB has no CRC-32",
-    "from_base": "DuckDB has no base conversion to numbers",
     "hmac_md5": "DuckDB has no HMAC", "hmac_sha1": "DuckDB has no HMAC",
     "hmac_sha256": "DuckDB has no HMAC", "hmac_sha512": "DuckDB has no HMAC",
     "word_stem": "DuckDB has no stemmer", "luhn_check": "not implemented",
@@ -437,7 +436,7 @@ _REFUSED = {
     "to_timestamp": "Teradata's format patterns: use date_parse",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
     "sha512": "DuckDB has no SHA-512", "checksum": "not implemented",
-    "approx_most_frequent": "not implemented", "array_histogram": "not implemented",
+    "approx_most_frequent": "not implemented",
     "array_first": "not implemented", "array_last": "not implemented",
     "contains_sequence": "not implemented",
     "reduce_agg": "not implemented", "char2hexint": "not implemented",
@@ -503,11 +502,6 @@ def _refused(node: exp.Expr) -> exp.Expr:
 
 for _name in _REFUSED:
     _ANONYMOUS[_name] = _refused
-
-
-@_register(exp.FromBase)
-def _from_base(node: exp.Expr) -> exp.Expr:
-    raise refuse("from_base", "the Trino function from_base()", "compute it otherwise")
 
 
 # The other families register their rewrites when imported.

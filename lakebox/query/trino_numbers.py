@@ -164,3 +164,33 @@ def _human_readable_seconds(node: exp.Expr) -> exp.Expr:
         v=value,
         s=s,
     )
+
+
+# -- bases ---------------------------------------------------------------------------------
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+@_register(exp.FromBase)
+def _from_base(node: exp.Expr) -> exp.Expr:
+    """The number written in base ``radix`` (2 to 36; a sign, then digits and letters), as
+    Java's Long.parseLong."""
+    text, radix = node.this, node.expression
+    digits = _template(
+        f"list_transform(string_split(regexp_replace(lower(:s), '^[+-]', ''), ''), "
+        f"__lb_c -> CAST(strpos('{_DIGITS}', __lb_c) - 1 AS BIGINT))",
+        s=text,
+    )
+    return _template(
+        "CASE WHEN :s IS NULL OR :r IS NULL THEN NULL "
+        "WHEN :r < 2 OR :r > 36 THEN :bad_radix "
+        "WHEN NOT regexp_matches(lower(:s), '^[+-]?[0-9a-z]+$') OR list_max(:d) >= :r "
+        "THEN :bad_number "
+        "ELSE (CASE WHEN starts_with(:s, '-') THEN -1 ELSE 1 END) * "
+        "list_reduce(:d, (__lb_a, __lb_b) -> __lb_a * :r + __lb_b) END",
+        s=text,
+        r=radix,
+        d=digits,
+        bad_radix=_fail("Radix must be between 2 and 36", node),
+        bad_number=_fail("Not a valid number in the given base", node),
+    )

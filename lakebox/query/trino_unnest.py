@@ -74,8 +74,8 @@ def _scalar_unnest(array: exp.Expr, *, expand_rows: bool) -> exp.Expr:
 
 
 _MAP_FUNCTIONS = {
-    "map", "map_agg", "map_from_entries", "map_filter", "map_concat", "transform_keys",
-    "transform_values", "split_to_map", "histogram",
+    "map", "map_agg", "map_from_entries", "array_histogram", "map_filter", "map_concat",
+    "transform_keys", "transform_values", "split_to_map", "histogram",
 }  # fmt: skip
 
 

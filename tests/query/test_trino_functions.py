@@ -750,6 +750,12 @@ CASES: list[tuple[str, Any, str]] = [
     # the rest
     ("typeof(uuid())", "uuid", "varchar"),
     ("index('hello', 'l')", 3, "bigint"),
+    ("from_base('ff', 16)", 255, "bigint"),
+    ("from_base('-101', 2)", -5, "bigint"),
+    ("from_base('zz', 36)", 1295, "bigint"),
+    ("element_at(array_histogram(ARRAY[42, 7, 42, NULL]), 42)", 2, "bigint"),
+    ("cardinality(array_histogram(ARRAY['a', 'b', 'a']))", 2, "bigint"),
+    ("cardinality(array_histogram(CAST(ARRAY[] AS ARRAY(INTEGER))))", 0, "bigint"),
     # the SQL/JSON constructors: NULLs absent from arrays, kept in objects, by default
     ("json_array(true, 12e-1, 'text')", '[true,1.2,"text"]', "varchar"),
     ("json_array(1, NULL, 'a')", '[1,"a"]', "varchar"),
@@ -898,7 +904,8 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("url_extract_host()", UnsupportedFunction, "url_extract_host()"),
     ("bitwise_left_shift(1)", UnsupportedFunction, "bitwise_left_shift() with 1 arguments"),
     ("every()", UnsupportedFunction, "every()"),
-    ("from_base('ff', 16)", UnsupportedFunction, "from_base"),
+    ("from_base('19', 8)", QueryFailed, "Not a valid number in the given base"),
+    ("from_base('1', 40)", QueryFailed, "Radix must be between 2 and 36"),
     ("murmur3(to_utf8('hello'))", UnsupportedFunction, "murmur3"),
     ("crc32(to_utf8('a'))", UnsupportedFunction, "crc32"),
     (

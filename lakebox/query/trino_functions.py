@@ -414,9 +414,8 @@ _REFUSED = {
     "crc32": "DuckDB has no CRC-32",
     "hmac_md5": "DuckDB has no HMAC", "hmac_sha1": "DuckDB has no HMAC",
     "hmac_sha256": "DuckDB has no HMAC", "hmac_sha512": "DuckDB has no HMAC",
-    "word_stem": "DuckDB has no stemmer", "luhn_check": "not implemented",
-    "soundex": "not implemented", "combinations": "not implemented",
-    "map_zip_with": "not implemented", "multimap_agg": "not implemented",
+    "word_stem": "DuckDB has no stemmer", "soundex": "not implemented",
+    "combinations": "not implemented",
     "multimap_from_entries": "not implemented", "split_to_multimap": "not implemented",
     "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
     "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
@@ -436,14 +435,11 @@ _REFUSED = {
     "to_timestamp": "Teradata's format patterns: use date_parse",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
     "sha512": "DuckDB has no SHA-512", "checksum": "not implemented",
-    "approx_most_frequent": "not implemented",
-    "array_first": "not implemented", "array_last": "not implemented",
+        "array_first": "not implemented", "array_last": "not implemented",
     "contains_sequence": "not implemented",
     "reduce_agg": "not implemented", "char2hexint": "not implemented",
     "from_base32": "not implemented", "to_base32": "not implemented",
-        "from_big_endian_32": "not implemented", "from_big_endian_64": "not implemented",
-    "to_big_endian_32": "not implemented", "to_big_endian_64": "not implemented",
-    "from_ieee754_32": "not implemented", "from_ieee754_64": "not implemented",
+                "from_ieee754_32": "not implemented", "from_ieee754_64": "not implemented",
     "to_ieee754_32": "not implemented", "to_ieee754_64": "not implemented",
     "from_unixtime_nanos": "not implemented",
     "color": "Trino's console colors", "render": "Trino's console colors",
@@ -458,8 +454,7 @@ _REFUSED = {
     "regress": "no machine learning functions",
     "features": "no machine learning functions",
     "title_case": "not implemented", "timezone": "not implemented",
-    "map_union": "not implemented",
-}  # fmt: skip
+    }  # fmt: skip
 # Trino's geospatial functions: DuckDB's spatial extension is not loaded (their names)
 GEOSPATIAL_PREFIXES = ("st_", "bing_tile", "geometry_")
 GEOSPATIAL = {
@@ -508,6 +503,7 @@ for _name in _REFUSED:
 from lakebox.query import (  # noqa: E402, F401
     trino_collections,
     trino_datetime,
+    trino_maps,
     trino_numbers,
     trino_strings,
     trino_types,

@@ -751,6 +751,48 @@ CASES: list[tuple[str, Any, str]] = [
     ("typeof(uuid())", "uuid", "varchar"),
     ("index('hello', 'l')", 3, "bigint"),
     ("from_base('ff', 16)", 255, "bigint"),
+    # maps and bytes written by lakebox
+    (
+        "element_at(map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), "
+        "MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2)), 2)",
+        "be",
+        "varchar",
+    ),
+    (
+        "element_at(map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]), MAP(ARRAY['k2', 'k3'], "
+        "ARRAY[4, 9]), (k, v1, v2) -> coalesce(v1, 0) + coalesce(v2, 0)), 'k3')",
+        9,
+        "integer",
+    ),
+    (
+        "element_at(multimap_agg(k, v), 'a') FROM (VALUES ('a', 1), ('b', 2), ('a', 3)) AS t(k, v)",
+        [1, 3],
+        "array(integer)",
+    ),
+    (
+        "cardinality(map_union(m)) FROM (VALUES MAP(ARRAY['a'], ARRAY[1]), "
+        "MAP(ARRAY['a', 'b'], ARRAY[2, 3])) AS t(m)",
+        2,
+        "bigint",
+    ),
+    (
+        "element_at(approx_most_frequent(2, x, 100), 'a') "
+        "FROM (VALUES 'a', 'b', 'a', 'c', 'a', 'b') AS t(x)",
+        3,
+        "bigint",
+    ),
+    (
+        "cardinality(approx_most_frequent(2, x, 100)) FROM (VALUES 'a', 'b', 'a', 'c') AS t(x)",
+        2,
+        "bigint",
+    ),
+    ("to_hex(to_big_endian_64(-2))", "FFFFFFFFFFFFFFFE", "varchar"),
+    ("to_hex(to_big_endian_32(-2))", "FFFFFFFE", "varchar"),
+    ("from_big_endian_64(from_hex('00000000000004D2'))", 1234, "bigint"),
+    ("from_big_endian_64(from_hex('8000000000000000'))", -(2**63), "bigint"),
+    ("from_big_endian_32(from_hex('FFFFFFFE'))", -2, "integer"),
+    ("luhn_check('79927398713')", True, "boolean"),
+    ("luhn_check('79927398714')", False, "boolean"),
     ("from_base('-101', 2)", -5, "bigint"),
     ("from_base('zz', 36)", 1295, "bigint"),
     ("element_at(array_histogram(ARRAY[42, 7, 42, NULL]), 42)", 2, "bigint"),
@@ -906,6 +948,8 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("every()", UnsupportedFunction, "every()"),
     ("from_base('19', 8)", QueryFailed, "Not a valid number in the given base"),
     ("from_base('1', 40)", QueryFailed, "Radix must be between 2 and 36"),
+    ("from_big_endian_64(from_hex('00'))", QueryFailed, "expected a 8-byte input"),
+    ("luhn_check('12a')", QueryFailed, "digits only"),
     ("murmur3(to_utf8('hello'))", UnsupportedFunction, "murmur3"),
     ("crc32(to_utf8('a'))", UnsupportedFunction, "crc32"),
     (

@@ -1,0 +1,118 @@
+"""Trino's map aggregates and map functions that DuckDB lacks, and the binary encodings of
+numbers, written in DuckDB's SQL with Trino's rules."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from lakebox.query.trino_collections import _args
+from lakebox.query.trino_functions import _anonymous, _apply, _fail, _template
+
+# -- maps ----------------------------------------------------------------------------------
+
+
+@_anonymous("map_zip_with")
+def _map_zip_with(node: exp.Expr) -> exp.Expr:
+    """Both maps' keys, each with fn(key, value in the first, value in the second); a value
+    missing from one map is NULL."""
+    first, second, fn = _args(node, "map_zip_with", 3)
+    k = exp.column("__lb_k")
+    body = _apply(
+        fn,
+        k,
+        _template(":m[__lb_k]", m=first),
+        _template(":m[__lb_k]", m=second),
+    )
+    return _template(
+        "map_from_entries(list_transform(list_distinct(list_concat(map_keys(:a), map_keys(:b))),"
+        " __lb_k -> {'key': __lb_k, 'value': :body}))",
+        a=first,
+        b=second,
+        body=body,
+    )
+
+
+@_anonymous("multimap_agg")
+def _multimap_agg(node: exp.Expr) -> exp.Expr:
+    """Each key with the array of its values (an aggregate)."""
+    key, value = _args(node, "multimap_agg", 2)
+    return _template(
+        "map_from_entries(list_transform(list_distinct(list(:k)), __lb_k -> {'key': __lb_k, "
+        "'value': list_transform(list_filter(list({'k': :k, 'v': :v}), "
+        "__lb_p -> __lb_p.k = __lb_k), __lb_p -> __lb_p.v)}))",
+        k=key,
+        v=value,
+    )
+
+
+@_anonymous("map_union")
+def _map_union(node: exp.Expr) -> exp.Expr:
+    """The union of the maps (an aggregate); a key in several keeps one of its values."""
+    (m,) = _args(node, "map_union", 1)
+    entries = _template("flatten(list(map_entries(:m)))", m=m)
+    return _template(
+        "map_from_entries(list_filter(:e, (__lb_x, __lb_i) -> "
+        "list_position(list_transform(:e, __lb_y -> __lb_y.key), __lb_x.key) = __lb_i))",
+        e=entries,
+    )
+
+
+@_anonymous("approx_most_frequent")
+def _approx_most_frequent(node: exp.Expr) -> exp.Expr:
+    """The ``buckets`` most frequent values with their counts (exact: within any error
+    bound of Trino's sketch; ``capacity`` is the sketch's and not needed)."""
+    buckets, value, _capacity = _args(node, "approx_most_frequent", 3)
+    return _template(
+        "map_from_entries(list_transform(list_slice(list_sort(list_transform("
+        "map_entries(histogram(:v)), __lb_e -> {'n': -CAST(__lb_e.value AS BIGINT), "
+        "'key': __lb_e.key})), 1, :b), __lb_s -> {'key': __lb_s.key, 'value': -__lb_s.n}))",
+        v=value,
+        b=buckets,
+    )
+
+
+# -- numbers as bytes ----------------------------------------------------------------------
+
+
+def _to_big_endian(node: exp.Expr, width: int) -> exp.Expr:
+    name = f"to_big_endian_{width * 8}"
+    (value,) = _args(node, name, 1)
+    masked = value if width == 8 else _template(f":x & {2 ** (width * 8) - 1}", x=value)
+    return _template(f"unhex(printf('%0{width * 2}x', :x))", x=masked)
+
+
+def _from_big_endian(node: exp.Expr, width: int) -> exp.Expr:
+    name = f"from_big_endian_{width * 8}"
+    (data,) = _args(node, name, 1)
+    wrap = 2 ** (width * 8)
+    kind = "BIGINT" if width == 8 else "INTEGER"
+    number = "CAST(CAST('0x' || hex(:b) AS UBIGINT) AS HUGEINT)"
+    return _template(
+        f"CASE WHEN octet_length(:b) <> {width} THEN :bad ELSE CAST("
+        f"(CASE WHEN {number} >= {wrap // 2} THEN {number} - {wrap} ELSE {number} END) "
+        f"AS {kind}) END",
+        b=data,
+        bad=_fail(f"{name}: expected a {width}-byte input", node),
+    )
+
+
+_anonymous("to_big_endian_64")(lambda node: _to_big_endian(node, 8))
+_anonymous("to_big_endian_32")(lambda node: _to_big_endian(node, 4))
+_anonymous("from_big_endian_64")(lambda node: _from_big_endian(node, 8))
+_anonymous("from_big_endian_32")(lambda node: _from_big_endian(node, 4))
+
+
+@_anonymous("luhn_check")
+def _luhn_check(node: exp.Expr) -> exp.Expr:
+    """Whether a string of digits passes the Luhn check (from the right, every second digit
+    doubled, 9 taken off a result over 9, the sum a multiple of 10)."""
+    (text,) = _args(node, "luhn_check", 1)
+    return _template(
+        "CASE WHEN :s IS NULL THEN NULL WHEN NOT regexp_matches(:s, '^[0-9]+$') THEN :bad "
+        "ELSE list_sum(list_transform(string_split(reverse(:s), ''), (__lb_c, __lb_i) -> "
+        "CASE WHEN __lb_i % 2 = 0 THEN (CASE WHEN CAST(__lb_c AS INTEGER) * 2 > 9 "
+        "THEN CAST(__lb_c AS INTEGER) * 2 - 9 ELSE CAST(__lb_c AS INTEGER) * 2 END) "
+        "ELSE CAST(__lb_c AS INTEGER) END)) % 10 = 0 END",
+        s=text,
+        bad=_fail("luhn_check: the input must be digits only", node),
+    )

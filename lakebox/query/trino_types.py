@@ -237,13 +237,7 @@ class _Kinds:
             select = select.parent.find_ancestor(exp.Select) if select.parent else None
         if select is None or depth > _DEPTH:
             return None
-        for item in _items(select):
-            alias = item.args.get("alias")
-            name = alias.name if alias is not None and alias.name else None
-            if column.table and column.table != (
-                name or (item.name if isinstance(item, exp.Table) else None)
-            ):
-                continue
+        for item in _items(select, column):
             if isinstance(item, exp.Table) and item.db and isinstance(item.this, exp.Identifier):
                 text = self.tables.get((item.db, item.name.split("@", 1)[0]), {}).get(
                     column.name.lower()
@@ -290,13 +284,8 @@ class _Kinds:
         if depth > _DEPTH or select is None or column.find_ancestor(exp.Lambda) is not None:
             return None
         found: list[str | None] = []
-        for item in _items(select):
+        for item in _items(select, column):
             alias = item.args.get("alias")
-            name = alias.name if alias is not None and alias.name else None
-            if column.table and column.table != (
-                name or (item.name if isinstance(item, exp.Table) else None)
-            ):
-                continue
             if isinstance(item, exp.Table) and item.db and isinstance(item.this, exp.Identifier):
                 columns = self.tables.get((item.db, item.name.split("@", 1)[0]))
                 if columns is None:
@@ -358,10 +347,22 @@ class _Kinds:
 _UNKNOWN = exp.Star()  # a projection that cannot be told (SELECT *, a set operation)
 
 
-def _items(select: exp.Expr) -> list[exp.Expr]:
+def _items(select: exp.Expr, column: exp.Column | None = None) -> list[exp.Expr]:
+    """What ``select`` reads (FROM and joins); with ``column``, those it can come from (its
+    qualifier names their alias or table)."""
     from_ = select.args.get("from_")
     items = [from_.this] if from_ is not None else []
-    return items + [j.this for j in select.args.get("joins") or []]
+    items += [j.this for j in select.args.get("joins") or []]
+    if column is None or not column.table:
+        return items
+    return [i for i in items if column.table == _item_name(i)]
+
+
+def _item_name(item: exp.Expr) -> str | None:
+    alias = item.args.get("alias")
+    if alias is not None and alias.name:
+        return str(alias.name)
+    return str(item.name) if isinstance(item, exp.Table) else None
 
 
 def _text_kind(text: str) -> str | None:

@@ -20,16 +20,6 @@ from lakebox.meta.database import Database
 from lakebox.storage import Lake, LocalStore, ObjectEvents
 
 
-@pytest.fixture
-def lake(db: Database, tmp_path: Path) -> Lake:
-    return Lake(LocalStore(tmp_path / "data"), ObjectEvents(db))
-
-
-@pytest.fixture
-def crawlers(db: Database, lake: Lake) -> Crawlers:
-    return Crawlers(db, Catalog(db), lake.store, lake.events)
-
-
 def ndjson(record: dict[str, object]) -> bytes:
     return orjson.dumps(record) + b"\n"
 

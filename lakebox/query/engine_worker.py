@@ -34,6 +34,8 @@ class _Worker:
         if limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         db = duckdb.connect(init["database"], read_only=True, config=init["config"])
+        for name, fn, parameters, result in _FUNCTIONS:
+            db.create_function(name, fn, parameters, result)
         db.execute(";\n".join(init["setup"]))
         self.db = db
 
@@ -118,6 +120,94 @@ def _ipc(schema: Any, batches: list[Any]) -> Any:
         for batch in batches:
             writer.write_batch(batch)
     return sink.getvalue().to_pybytes()
+
+
+# -- Trino functions DuckDB lacks, from Python's standard library -------------------------
+# (the engine's queries call them as lakebox_*; trino_udfs.py maps Trino's names onto them)
+
+
+def _hmac(algorithm: str) -> Any:
+    import hmac
+
+    return lambda data, key: hmac.new(key, data, algorithm).digest()
+
+
+def _normal(mean: float, sd: float) -> Any:
+    from statistics import NormalDist
+
+    if not sd > 0:
+        raise ValueError("standardDeviation must be > 0")
+    return NormalDist(mean, sd)
+
+
+def _inverse_normal_cdf(mean: float, sd: float, p: float) -> float:
+    if not 0 < p < 1:
+        raise ValueError("p must be 0 > p > 1")
+    return float(_normal(mean, sd).inv_cdf(p))
+
+
+def _ieee754(fmt: str, size: int) -> Any:
+    import struct
+
+    def decode(data: bytes) -> float:
+        if len(data) != size:
+            raise ValueError(f"Input floating-point value must be exactly {size} bytes long")
+        return float(struct.unpack(fmt, data)[0])
+
+    return decode
+
+
+def _sha512(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha512(data).digest()
+
+
+def _crc32(data: bytes) -> int:
+    import zlib
+
+    return zlib.crc32(data)
+
+
+def _to_base32(data: bytes) -> str:
+    import base64
+
+    return base64.b32encode(data).decode()
+
+
+def _from_base32(text: str) -> bytes:
+    import base64
+
+    return base64.b32decode(text)
+
+
+def _pack(fmt: str) -> Any:
+    import struct
+
+    return lambda value: struct.pack(fmt, value)
+
+
+_FUNCTIONS: list[tuple[str, Any, list[Any], str]] = [
+    ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
+    ("lakebox_sha512", _sha512, ["BLOB"], "BLOB"),
+    ("lakebox_hmac_md5", _hmac("md5"), ["BLOB", "BLOB"], "BLOB"),
+    ("lakebox_hmac_sha1", _hmac("sha1"), ["BLOB", "BLOB"], "BLOB"),
+    ("lakebox_hmac_sha256", _hmac("sha256"), ["BLOB", "BLOB"], "BLOB"),
+    ("lakebox_hmac_sha512", _hmac("sha512"), ["BLOB", "BLOB"], "BLOB"),
+    (
+        "lakebox_normal_cdf",
+        lambda m, sd, v: float(_normal(m, sd).cdf(v)),
+        ["DOUBLE", "DOUBLE", "DOUBLE"],
+        "DOUBLE",
+    ),
+    ("lakebox_inverse_normal_cdf", _inverse_normal_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
+    ("lakebox_to_ieee754_64", _pack(">d"), ["DOUBLE"], "BLOB"),
+    ("lakebox_to_ieee754_32", _pack(">f"), ["FLOAT"], "BLOB"),
+    ("lakebox_from_ieee754_64", _ieee754(">d", 8), ["BLOB"], "DOUBLE"),
+    ("lakebox_from_ieee754_32", _ieee754(">f", 4), ["BLOB"], "FLOAT"),
+    ("lakebox_to_base32", _to_base32, ["BLOB"], "VARCHAR"),
+    ("lakebox_from_base32", _from_base32, ["VARCHAR"], "BLOB"),
+]
 
 
 def _watch_parent(parent: int) -> None:

@@ -411,9 +411,6 @@ _REFUSED = {
     "xxhash64": "DuckDB has no xxHash64",
     "spooky_hash_v2_32": "DuckDB has no SpookyHash",
     "spooky_hash_v2_64": "DuckDB has no SpookyHash",
-    "crc32": "DuckDB has no CRC-32",
-    "hmac_md5": "DuckDB has no HMAC", "hmac_sha1": "DuckDB has no HMAC",
-    "hmac_sha256": "DuckDB has no HMAC", "hmac_sha512": "DuckDB has no HMAC",
     "word_stem": "DuckDB has no stemmer", "soundex": "not implemented",
     "combinations": "not implemented",
     "multimap_from_entries": "not implemented", "split_to_multimap": "not implemented",
@@ -426,22 +423,18 @@ _REFUSED = {
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
     "from_iso8601_timestamp_nanos": "not implemented",
     "beta_cdf": "not implemented", "inverse_beta_cdf": "not implemented",
-    "inverse_normal_cdf": "not implemented", "normal_cdf": "not implemented",
-    "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
+        "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
     # DuckDB has functions of these names that compute something else
     "bar": "DuckDB's bar() draws other bars", "cosine_distance": "not implemented for maps",
     "to_char": "Teradata's format patterns: use date_format",
     "to_date": "Teradata's format patterns: use date_parse",
     "to_timestamp": "Teradata's format patterns: use date_parse",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
-    "sha512": "DuckDB has no SHA-512", "checksum": "not implemented",
+    "checksum": "not implemented",
         "array_first": "not implemented", "array_last": "not implemented",
     "contains_sequence": "not implemented",
     "reduce_agg": "not implemented", "char2hexint": "not implemented",
-    "from_base32": "not implemented", "to_base32": "not implemented",
-                "from_ieee754_32": "not implemented", "from_ieee754_64": "not implemented",
-    "to_ieee754_32": "not implemented", "to_ieee754_64": "not implemented",
-    "from_unixtime_nanos": "not implemented",
+                            "from_unixtime_nanos": "not implemented",
     "color": "Trino's console colors", "render": "Trino's console colors",
     "rgb": "Trino's console colors",
     "empty_approx_set": "DuckDB has no HyperLogLog sketches",
@@ -479,7 +472,7 @@ def refused_reason(name: str) -> str | None:
 def refuse_calls(tokens: list[Any]) -> None:
     """Refuse, before parsing, a call of a function lakebox refuses, whatever sqlglot would
     parse it into (some it maps onto DuckDB functions that answer otherwise: ``bar``,
-    ``to_char``, ``sha512``)."""
+    ``to_char``)."""
     for token, after in itertools.pairwise(tokens):
         if after.token_type != TokenType.L_PAREN or token.token_type == TokenType.STRING:
             continue
@@ -507,4 +500,5 @@ from lakebox.query import (  # noqa: E402, F401
     trino_numbers,
     trino_strings,
     trino_types,
+    trino_udfs,
 )

@@ -1,0 +1,58 @@
+"""Trino functions run by Python functions the engine processes register (engine_worker.py's
+_FUNCTIONS, from Python's standard library: zlib, hashlib, hmac, statistics, struct, base64)."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from lakebox.query.trino_collections import _args
+from lakebox.query.trino_functions import _anonymous, _register
+
+# Trino's name → (the engine's function, how many arguments)
+_ENGINE = {
+    "crc32": ("lakebox_crc32", 1),
+    "hmac_md5": ("lakebox_hmac_md5", 2),
+    "hmac_sha1": ("lakebox_hmac_sha1", 2),
+    "hmac_sha256": ("lakebox_hmac_sha256", 2),
+    "hmac_sha512": ("lakebox_hmac_sha512", 2),
+    "normal_cdf": ("lakebox_normal_cdf", 3),
+    "inverse_normal_cdf": ("lakebox_inverse_normal_cdf", 3),
+    "to_ieee754_64": ("lakebox_to_ieee754_64", 1),
+    "to_ieee754_32": ("lakebox_to_ieee754_32", 1),
+    "from_ieee754_64": ("lakebox_from_ieee754_64", 1),
+    "from_ieee754_32": ("lakebox_from_ieee754_32", 1),
+    "to_base32": ("lakebox_to_base32", 1),
+    "from_base32": ("lakebox_from_base32", 1),
+}
+
+
+def _call(trino: str) -> object:
+    engine, count = _ENGINE[trino]
+
+    def rewrite(node: exp.Expr) -> exp.Expr:
+        args = _args(node, trino, count)
+        return exp.Anonymous(this=engine, expressions=[a.copy() for a in args])
+
+    return rewrite
+
+
+for _name in _ENGINE:
+    _anonymous(_name)(_call(_name))
+
+
+@_register(exp.SHA2Digest)
+def _sha512(node: exp.Expr) -> exp.Expr | None:
+    length = node.args.get("length")
+    if length is not None and length.name != "512":
+        return None
+    return exp.Anonymous(this="lakebox_sha512", expressions=[node.this.copy()])
+
+
+@_register(exp.FromBase32)
+def _from_base32(node: exp.Expr) -> exp.Expr:
+    return exp.Anonymous(this="lakebox_from_base32", expressions=[node.this.copy()])
+
+
+@_register(exp.ToBase32)
+def _to_base32(node: exp.Expr) -> exp.Expr:
+    return exp.Anonymous(this="lakebox_to_base32", expressions=[node.this.copy()])

@@ -433,7 +433,7 @@ _REFUSED = {
     "checksum": "not implemented",
         "array_first": "not implemented", "array_last": "not implemented",
     "contains_sequence": "not implemented",
-    "reduce_agg": "not implemented", "char2hexint": "not implemented",
+    "char2hexint": "not implemented",
                             "from_unixtime_nanos": "not implemented",
     "color": "Trino's console colors", "render": "Trino's console colors",
     "rgb": "Trino's console colors",

@@ -116,3 +116,19 @@ def _luhn_check(node: exp.Expr) -> exp.Expr:
         s=text,
         bad=_fail("luhn_check: the input must be digits only", node),
     )
+
+
+@_anonymous("reduce_agg")
+def _reduce_agg(node: exp.Expr) -> exp.Expr:
+    """reduce_agg(x, initial, (state, x) -> ..., (state, state) -> ...): the input function
+    folded over the non-NULL values from the initial state (NULL when there are none); the
+    combine function is not needed on one node. As for reduce, DuckDB keeps the state of the
+    values' type."""
+    value, initial, fn, _combine = _args(node, "reduce_agg", 4)
+    return _template(
+        "CASE WHEN count(:v) = 0 THEN NULL ELSE list_reduce(list_filter(list(:v), "
+        "__lb_v -> __lb_v IS NOT NULL), :f, :i) END",
+        v=value,
+        f=fn,
+        i=initial,
+    )

@@ -792,6 +792,17 @@ CASES: list[tuple[str, Any, str]] = [
     ("from_big_endian_64(from_hex('8000000000000000'))", -(2**63), "bigint"),
     ("from_big_endian_32(from_hex('FFFFFFFE'))", -2, "integer"),
     ("luhn_check('79927398713')", True, "boolean"),
+    (
+        "reduce_agg(v, 0, (a, b) -> a + b, (a, b) -> a + b) FROM (VALUES 1, 2, NULL, 4) AS t(v)",
+        7,
+        "integer",
+    ),
+    (
+        "SELECT reduce_agg(v, 0, (a, b) -> a + b, (a, b) -> a + b) "
+        "FROM (VALUES ('x', 1), ('x', 2), ('y', NULL)) AS t(k, v) GROUP BY k ORDER BY k",
+        [3, None],
+        "integer",
+    ),
     # run by Python's standard library in the engine processes (engine_worker.py)
     ("crc32(to_utf8('abc'))", 891568578, "bigint"),
     (

@@ -642,42 +642,53 @@ def _json_item(value: exp.Expr) -> exp.Expr:
     return _template("CAST(to_json(:v) AS VARCHAR)", v=value)
 
 
+def _json_text(texts: list[exp.Expr], open_: str, close: str) -> exp.Expr:
+    """JSON texts joined between brackets or braces, a NULL one left out."""
+    if not texts:
+        return exp.Literal.string(open_ + close)
+    return _template(
+        f"'{open_}' || array_to_string(list_filter(:items, __lb_j -> __lb_j IS NOT NULL), ',')"
+        f" || '{close}'",
+        items=exp.Array(expressions=texts),
+    )
+
+
 @_anonymous("json_array")
 def _json_array(node: exp.Expr) -> exp.Expr:
     """json_array(v, ...): a JSON array's text; NULL arguments left out (ABSENT ON NULL,
     Trino's default; sqlglot does not read the ON NULL clause, so NULL ON NULL is a syntax
     error)."""
-    items = exp.Array(expressions=[_json_item(v) for v in node.expressions])
-    if not node.expressions:
-        return exp.Literal.string("[]")
-    return _template(
-        "'[' || array_to_string(list_filter(:items, __lb_j -> __lb_j IS NOT NULL), ',') || ']'",
-        items=items,
-    )
+    return _json_text([_json_item(v) for v in node.expressions], "[", "]")
 
 
 @_register(exp.JSONObject)
 def _json_object(node: exp.Expr) -> exp.Expr:
     """json_object(key VALUE v, ...): a JSON object's text; NULL values kept (NULL ON NULL,
-    Trino's default) or left out (ABSENT ON NULL). Unique-key checks, RETURNING and FORMAT
-    are refused."""
+    Trino's default) or their members left out (ABSENT ON NULL). Unique-key checks, RETURNING
+    and FORMAT are refused."""
     for option in ("unique_keys", "return_type", "encoding", "format_json"):
         if node.args.get(option):
             raise refuse(
                 "json_object", f"json_object with {option.replace('_', ' ')}", "leave it out"
             )
-    pairs: list[exp.Expr] = []
+    absent = str(node.args.get("null_handling") or "").upper().startswith("ABSENT")
+    members: list[exp.Expr] = []
     for kv in node.expressions:
         if not isinstance(kv, exp.JSONKeyValue):
             raise refuse("json_object", "json_object(*)", "name each key and value")
-        pairs += [kv.this.copy(), kv.expression.copy()]
-    if not pairs:
-        return exp.Literal.string("{}")
-    made = exp.Anonymous(this="json_object", expressions=pairs)
-    handling = str(node.args.get("null_handling") or "").upper()
-    if handling.startswith("ABSENT"):
-        made = exp.Anonymous(this="json_merge_patch", expressions=[exp.Literal.string("{}"), made])
-    return exp.Cast(this=made, to=exp.DataType.build("VARCHAR"))
+        value = (
+            _json_item(kv.expression)
+            if absent
+            else _template("coalesce(:v, 'null')", v=_json_item(kv.expression))
+        )
+        members.append(
+            _template(
+                "CAST(to_json(CAST(:k AS VARCHAR)) AS VARCHAR) || ':' || :v",
+                k=kv.this,
+                v=value,
+            )
+        )
+    return _json_text(members, "{", "}")
 
 
 @_anonymous("array_histogram")

@@ -846,6 +846,12 @@ CASES: list[tuple[str, Any, str]] = [
     ("json_object('a' VALUE 1, 'b' VALUE NULL)", '{"a":1,"b":null}', "varchar"),
     ("json_object('a' VALUE 1, 'b' VALUE NULL ABSENT ON NULL)", '{"a":1}', "varchar"),
     ("json_object(KEY 'x' VALUE 'y')", '{"x":"y"}', "varchar"),
+    # ABSENT ON NULL leaves out members, not the nulls inside a member's JSON value
+    (
+        "json_object('a' VALUE json_parse('{\"x\": null}'), 'b' VALUE NULL ABSENT ON NULL)",
+        '{"a":{"x":null}}',
+        "varchar",
+    ),
     # Java's date patterns as strftime's
     (
         "format_datetime(TIMESTAMP '2020-05-07 09:03:04.123', 'yyyy-MM-dd HH:mm:ss.SSS')",

@@ -222,14 +222,6 @@ def test_a_curated_table_and_a_view_get_trinos_types(
     # interval a timestamp
     engine, _ = report
     engine.run(
-        LINES
-        + """
-        SELECT customer, sum(qty) AS units, min(day) + INTERVAL '1' DAY AS after_first
-        FROM lines GROUP BY customer
-        """.replace("SELECT customer", "SELECT customer", 1),
-        principal=SYSTEM,
-    )
-    engine.run(
         "CREATE TABLE shop.units AS "
         + LINES.strip()
         + """

@@ -46,6 +46,7 @@ from lakebox.query.trino_types import type_columns
 from lakebox.query.views import drop_view, save_view
 from lakebox.query.writes import defined_columns, result_columns, table_options, target
 from lakebox.storage.base import ObjectStore
+from lakebox.storage.extensions import load_statement
 
 
 class QueryFailed(LakeboxError):
@@ -314,6 +315,7 @@ class QueryEngine:
         lake = self.sources.lake_directories()
         return [
             *self.sources.engine_setup(),
+            load_statement("spatial"),  # Trino's geospatial functions (trino_geo.py)
             "SET GLOBAL TimeZone = 'UTC'",  # as Athena: no zone means UTC
             "SET GLOBAL parquet_metadata_cache = true",
             f"SET allowed_directories = [{', '.join(_lit(d) for d in lake)}]",
@@ -542,15 +544,21 @@ class QueryEngine:
         principal: Principal,
     ) -> QueryResult:
         if isinstance(select, exp.Values):
-            values = f"SELECT * FROM ({select.sql(dialect='duckdb')})"
-            return self.run(values, "duckdb", on_connect, principal=principal, result_limit=False)
-        if select is None:
+            sql = f"SELECT * FROM ({select.sql(dialect='duckdb')})"
+        elif select is None:
             raise InvalidArgument("the statement needs a SELECT or VALUES to write")
-        if default_database:
-            qualify(select, default_database)
-        return self.run(
-            to_duckdb(select), "duckdb", on_connect, principal=principal, result_limit=False
-        )
+        else:
+            if default_database:
+                qualify(select, default_database)
+            sql = to_duckdb(select)
+        result = self.run(sql, "duckdb", on_connect, principal=principal, result_limit=False)
+        for number, (_, duck_type) in enumerate(result.columns, 1):
+            if "GEOMETRY" in duck_type:  # as Trino's Hive and Iceberg connectors: no such type
+                raise InvalidArgument(
+                    f"column {number} of the rows to write holds geometries: tables cannot "
+                    "hold the Geometry type; write them with ST_AsText(...) or ST_AsBinary(...)"
+                )
+        return result
 
 
 def _alive_engine(ref: weakref.ref[QueryEngine]) -> QueryEngine:

@@ -10,6 +10,7 @@ imports nothing of lakebox's: it starts fast and holds no server state a query c
 
 from __future__ import annotations
 
+import itertools
 import os
 import queue
 import resource
@@ -81,10 +82,15 @@ class _Worker:
             cursor = con.execute(sql)
             columns = [(d[0], str(d[1])) for d in (cursor.description or [])]
             reader = cursor.to_arrow_reader(fetch_rows)
+            as_text = _geometries_as_text(columns)
+            schema = reader.schema
             size = rows = 0
             pending: list[Any] = []  # batches not sent yet: a small result is one message
             pending_bytes = 0
             for batch in reader:
+                if as_text:
+                    batch = self._project(batch, as_text)
+                    schema = batch.schema
                 size += batch.nbytes
                 if max_bytes and size > max_bytes:
                     con.interrupt()
@@ -94,10 +100,12 @@ class _Worker:
                 pending.append(batch)
                 pending_bytes += batch.nbytes
                 if pending_bytes >= _MESSAGE_BYTES:
-                    self.send("batches", token, _ipc(reader.schema, pending))
+                    self.send("batches", token, _ipc(schema, pending))
                     pending, pending_bytes = [], 0
             elapsed = (time.perf_counter() - start) * 1000
-            self.send("done", token, columns, _ipc(reader.schema, pending), elapsed)
+            if as_text and not rows:  # no batch came: the schema of the columns as text
+                schema = self._project(reader.schema.empty_table(), as_text).schema
+            self.send("done", token, columns, _ipc(schema, pending), elapsed)
         except (duckdb.Error, OSError, pa.ArrowException) as exc:
             # OSError / ArrowException: DuckDB's errors while streaming reach Arrow's reader
             self.send("failed", token, type(exc).__name__, str(exc))
@@ -109,6 +117,56 @@ class _Worker:
             with self._lock:
                 self._current = None
             con.close()
+
+    def _project(self, batch: Any, expressions: list[str]) -> Any:
+        """A batch (or table) with its geometry columns as Trino's text (see
+        _geometries_as_text), as one record batch."""
+        import pyarrow as pa
+
+        con = self.db.cursor()
+        try:
+            table = con.from_arrow(batch).project(", ".join(expressions)).to_arrow_table()
+        finally:
+            con.close()
+        return (
+            table.combine_chunks().to_batches()[0]
+            if table.num_rows
+            else pa.record_batch([pa.array([], f.type) for f in table.schema], schema=table.schema)
+        )
+
+
+def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
+    """How each column reads with its geometries (and arrays of them) as Trino's text, or []
+    when the result holds none. A geometry's text is Trino's WKT (its results show the
+    geometry so, not its binary form); the column keeps its type, GEOMETRY."""
+    if not any("GEOMETRY" in t for _, t in columns):
+        return []
+    out = []
+    for name, duck_type in columns:
+        quoted = '"' + name.replace('"', '""') + '"'
+        element, depth = duck_type, 0
+        while element.endswith("[]"):
+            element, depth = element[:-2], depth + 1
+        if "GEOMETRY" in duck_type and element != "GEOMETRY":
+            import duckdb
+
+            raise duckdb.InvalidInputException(
+                f"the result column {name} holds geometries inside a {duck_type}: "
+                "convert them with ST_AsText (lakebox shows geometries at the top or in arrays)"
+            )
+        if element != "GEOMETRY":
+            out.append(quoted)
+            continue
+        out.append(_nested_text(quoted, depth) + f" AS {quoted}")
+    return out
+
+
+def _nested_text(column: str, depth: int) -> str:
+    """The text of a GEOMETRY column nested in ``depth`` arrays."""
+    if depth == 0:
+        return f"lakebox_wkt(ST_AsText({column}))"
+    inner = _nested_text(f"g{depth}", depth - 1)
+    return f"list_transform({column}, g{depth} -> {inner})"
 
 
 def _ipc(schema: Any, batches: list[Any]) -> Any:
@@ -187,7 +245,99 @@ def _pack(fmt: str) -> Any:
     return lambda value: struct.pack(fmt, value)
 
 
+# -- geometries' text (trino_geo.py) ----------------------------------------------------------
+
+# a WKT token: a type word (not the e of 1e10), a parenthesis, or a run of coordinates
+_WKT_TOKEN = r"(?<![0-9.])[A-Za-z]+|[()]|(?:[^()A-Za-z]|(?<=[0-9.])[eE])+"
+
+
+def _rings(text: str, ring: Any, multipoint: Any = None) -> str:
+    """``text`` (WKT) with each polygon ring's coordinates replaced by ``ring(coordinates,
+    is_shell)`` and each MULTIPOINT's by ``multipoint(coordinates)``."""
+    import re
+
+    out: list[str] = []
+    stack: list[tuple[str, int]] = []  # per open parenthesis: its geometry type, its depth
+    kind = ""
+    rings_seen = 0  # of the polygon being read
+    for token in re.findall(_WKT_TOKEN, text):
+        if token[0].isalpha():
+            if token.upper() not in ("Z", "M", "ZM", "EMPTY"):
+                kind = token.upper()
+        elif token == "(":
+            if kind or not stack:
+                stack.append((kind, 1))
+            else:
+                stack.append((stack[-1][0], stack[-1][1] + 1))
+            if stack[-1] in (("POLYGON", 1), ("MULTIPOLYGON", 2)):
+                rings_seen = 0
+            kind = ""
+        elif token == ")":
+            if stack:
+                stack.pop()
+        elif stack and stack[-1] in (("POLYGON", 2), ("MULTIPOLYGON", 3)):
+            token = ring(token, rings_seen == 0)
+            rings_seen += 1
+        elif multipoint is not None and stack and stack[-1] == ("MULTIPOINT", 1):
+            token = multipoint(token)
+        out.append(token)
+    return "".join(out)
+
+
+def _points(coordinates: str) -> list[list[float]] | None:
+    try:
+        return [[float(v) for v in point.split()] for point in coordinates.split(",")]
+    except ValueError:
+        return None  # not numbers: DuckDB's reader names the error
+
+
+def _closed_rings(text: str) -> str:
+    """A WKT text with each polygon ring closed: Trino reads ``POLYGON ((0 0, 1 0, 1 1))`` as
+    the closed triangle, GEOS refuses an open ring."""
+
+    def close(coordinates: str, _: bool) -> str:
+        points = _points(coordinates)
+        if points and points[0] != points[-1]:
+            return f"{coordinates.rstrip()}, {coordinates.split(',')[0].strip()}"
+        return coordinates
+
+    return _rings(text, close)
+
+
+def _trino_wkt(text: str) -> str:
+    return _oriented_wkt(text, shells_clockwise=False)
+
+
+def _oriented_wkt(text: str, shells_clockwise: bool) -> str:
+    """DuckDB's WKT of a geometry as Trino writes it: a polygon's shell counter-clockwise and
+    its holes clockwise (GEOS keeps the order it computed; ``shells_clockwise``: the other
+    way, as Trino's ST_Points lists them), a MULTIPOINT's points each in parentheses
+    (``MULTIPOINT ((1 2), (3 4))``, DuckDB: ``MULTIPOINT (1 2, 3 4)``)."""
+
+    def orient(coordinates: str, shell: bool) -> str:
+        shell = shell != shells_clockwise
+        points = _points(coordinates)
+        if not points or len(points) < 4:
+            return coordinates
+        twice_area = sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(points))
+        if (twice_area > 0) == shell or twice_area == 0:
+            return coordinates
+        return ", ".join(p.strip() for p in reversed(coordinates.split(",")))
+
+    def wrap(coordinates: str) -> str:
+        return ", ".join(f"({p.strip()})" for p in coordinates.split(","))
+
+    return _rings(text, orient, wrap)
+
+
+def _trino_wkt_clockwise(text: str) -> str:
+    return _oriented_wkt(text, shells_clockwise=True)
+
+
 _FUNCTIONS: list[tuple[str, Any, list[Any], str]] = [
+    ("lakebox_wkt", _trino_wkt, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_wkt_clockwise", _trino_wkt_clockwise, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_closed_rings", _closed_rings, ["VARCHAR"], "VARCHAR"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_sha512", _sha512, ["BLOB"], "BLOB"),
     ("lakebox_hmac_md5", _hmac("md5"), ["BLOB", "BLOB"], "BLOB"),

@@ -74,6 +74,8 @@ _SIMPLE: dict[str, tuple[str, int]] = {
     "interval": ("interval day to second", 0),
     "uuid": ("uuid", 0),
     "enum": ("varchar", 2147483647),
+    # the engine processes send a geometry as Trino's WKT text (engine_worker.py)
+    "geometry": ("Geometry", 0),
 }
 # Wider than any Trino integer: exact as decimals.
 _DECIMAL_INTEGERS = {"ubigint": 20, "hugeint": 38, "uhugeint": 38, "varint": 38, "bignum": 38}

@@ -90,6 +90,14 @@ def _template(sql: str, **nodes: exp.Expr) -> exp.Expr:
     return tree
 
 
+def _args(node: exp.Expr, name: str, count: int) -> list[exp.Expr]:
+    """The ``count`` arguments of a call of ``name`` (refused with another number)."""
+    args = list(node.expressions)
+    if len(args) != count:
+        raise refuse(name, f"{len(args)} arguments", f"it takes {count}")
+    return args
+
+
 def _in_try(node: exp.Expr) -> bool:
     parent = node.parent
     while parent is not None:
@@ -448,7 +456,10 @@ _REFUSED = {
     "features": "no machine learning functions",
     "title_case": "not implemented", "timezone": "not implemented",
     }  # fmt: skip
-# Trino's geospatial functions: DuckDB's spatial extension is not loaded (their names)
+# Trino's geospatial functions (their names): the ones trino_geo.py checked run on DuckDB's
+# spatial extension (it adds them to GEOSPATIAL_SUPPORTED); the others are refused, never left
+# to a spatial function of the same name that answers otherwise.
+GEOSPATIAL_SUPPORTED: set[str] = set()
 GEOSPATIAL_PREFIXES = ("st_", "bing_tile", "geometry_")
 GEOSPATIAL = {
     "great_circle_distance", "line_interpolate_point", "line_interpolate_points",
@@ -464,8 +475,10 @@ def refused_reason(name: str) -> str | None:
     lowered = name.lower()
     if lowered in _REFUSED:
         return _REFUSED[lowered]
+    if lowered in GEOSPATIAL_SUPPORTED:
+        return None
     if lowered in GEOSPATIAL or lowered.startswith(GEOSPATIAL_PREFIXES):
-        return "geospatial functions: DuckDB's spatial extension is not loaded"
+        return "geospatial: not implemented by lakebox"
     return None
 
 
@@ -496,6 +509,8 @@ for _name in _REFUSED:
 from lakebox.query import (  # noqa: E402, F401
     trino_collections,
     trino_datetime,
+    trino_geo,
+    trino_json,
     trino_maps,
     trino_numbers,
     trino_strings,

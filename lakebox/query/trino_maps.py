@@ -5,10 +5,62 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from lakebox.query.trino_collections import _args
-from lakebox.query.trino_functions import _anonymous, _apply, _fail, _template
+from lakebox.query.trino_functions import _anonymous, _apply, _args, _fail, _template
 
 # -- maps ----------------------------------------------------------------------------------
+
+
+def _entry_fn(fn: exp.Expr) -> exp.Expr:
+    key = exp.Anonymous(
+        this="struct_extract", expressions=[exp.column("__lb_e"), exp.Literal.string("key")]
+    )
+    value = exp.Anonymous(
+        this="struct_extract", expressions=[exp.column("__lb_e"), exp.Literal.string("value")]
+    )
+    return _apply(fn, key, value)
+
+
+@_anonymous("map_filter")
+def _map_filter(node: exp.Expr) -> exp.Expr:
+    m, fn = _args(node, "map_filter", 2)
+    return _template(
+        "map_from_entries(list_filter(map_entries(:m), __lb_e -> :body))",
+        m=m,
+        body=_entry_fn(fn),
+    )
+
+
+@_anonymous("transform_values")
+def _transform_values(node: exp.Expr) -> exp.Expr:
+    m, fn = _args(node, "transform_values", 2)
+    return _template(
+        "map_from_entries(list_transform(map_entries(:m), "
+        "__lb_e -> {'key': __lb_e.key, 'value': :body}))",
+        m=m,
+        body=_entry_fn(fn),
+    )
+
+
+@_anonymous("transform_keys")
+def _transform_keys(node: exp.Expr) -> exp.Expr:
+    m, fn = _args(node, "transform_keys", 2)
+    return _template(
+        "map_from_entries(list_transform(map_entries(:m), "
+        "__lb_e -> {'key': :body, 'value': __lb_e.value}))",
+        m=m,
+        body=_entry_fn(fn),
+    )
+
+
+@_anonymous("map_agg")
+def _map_agg(node: exp.Expr) -> exp.Expr:
+    """map_agg(k, v): rows with a NULL key are left out, as in Trino."""
+    k, v = _args(node, "map_agg", 2)
+    return _template(
+        "map(list(:k) FILTER (WHERE :k IS NOT NULL), list(:v) FILTER (WHERE :k IS NOT NULL))",
+        k=k,
+        v=v,
+    )
 
 
 @_anonymous("map_zip_with")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from lakebox.query.trino_collections import _args
 from lakebox.query.trino_functions import (
     _anonymous,
+    _args,
     _fail,
     _register,
     _template,

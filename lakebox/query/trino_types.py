@@ -37,6 +37,7 @@ _TYPEOF = {
     "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone",
     "TIME WITH TIME ZONE": "time(3) with time zone", "INTERVAL": "interval day to second",
     "UUID": "uuid", "JSON": "json", "HUGEINT": "decimal(38,0)", "\"NULL\"": "unknown",
+    "GEOMETRY": "Geometry",
 }  # fmt: skip
 
 

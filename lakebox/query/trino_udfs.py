@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from lakebox.query.trino_collections import _args
-from lakebox.query.trino_functions import _anonymous, _register
+from lakebox.query.trino_functions import _anonymous, _args, _register
 
 # Trino's name → (the engine's function, how many arguments)
 _ENGINE = {

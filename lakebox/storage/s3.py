@@ -150,15 +150,10 @@ class S3Store(ObjectStore):
     def duckdb_setup(self) -> Sequence[str]:
         """DuckDB's httpfs extension, loaded from its Python wheel (nothing is downloaded), and
         the store's credentials as a secret scoped to the bucket."""
-        import importlib.resources
-        from pathlib import Path
         from urllib.parse import urlsplit
 
-        import duckdb
-        import duckdb_extension_httpfs
+        from lakebox.storage.extensions import load_statement
 
-        wheel = Path(str(importlib.resources.files(duckdb_extension_httpfs)))
-        extension = wheel / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
         key_id, secret = self._credentials()
         parts = [
             f"KEY_ID {_lit(key_id)}",
@@ -174,7 +169,7 @@ class S3Store(ObjectStore):
                 f"USE_SSL {'true' if endpoint.scheme == 'https' else 'false'}",
             ]
         return [
-            f"LOAD {_lit(str(extension))}",
+            load_statement("httpfs"),
             f"CREATE SECRET lakebox_lake (TYPE s3, {', '.join(parts)})",
         ]
 

@@ -147,6 +147,16 @@ CASES = [
         'héllo, "world"',
     ),
     Case("CAST(NULL AS INTEGER)", "integer", 10, 0, None, None, None),
+    # Trino's clients get a geometry as its WKT text, the type as Trino names it
+    Case(
+        "ST_GeometryFromText('MULTIPOINT ((1 2), (3.5 4))')",
+        "Geometry",
+        0,
+        0,
+        "MULTIPOINT ((1 2), (3.5 4))",
+        "MULTIPOINT ((1 2), (3.5 4))",
+        "MULTIPOINT ((1 2), (3.5 4))",
+    ),
 ]
 
 

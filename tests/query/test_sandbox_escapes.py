@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lakebox.auth.access import SYSTEM, table_resource
-from lakebox.errors import InvalidArgument, NotFound
+from lakebox.errors import InvalidArgument, LakeboxError, NotFound
 from lakebox.query.engine import QueryEngine
 from lakebox.query.sandbox import QueryRefused, _serialize_sql, check_duckdb, refused_function
 from lakebox.query.statements import classify_sql
+from lakebox.storage.extensions import load_statement
 
 
 def _lake_file(tmp_path: Path) -> str:
@@ -183,9 +184,14 @@ def test_engine_functions_are_refused_by_name(engine: QueryEngine, expr: str) ->
 
 
 def test_engine_table_functions_are_refused(engine: QueryEngine) -> None:
-    for fn in ("duckdb_settings()", "pragma_version()", "duckdb_tables()", "glob('*')"):
+    # the spatial extension's readers (GDAL's files, shapefiles) included
+    spatial = ("ST_Read('/etc/passwd')", "ST_ReadOSM('x.pbf')", "shapefile_meta('x.shp')")
+    for fn in ("duckdb_settings()", "pragma_version()", "duckdb_tables()", "glob('*')", *spatial):
         with pytest.raises(QueryRefused, match="not allowed"):
             engine.run(f"SELECT * FROM {fn}", "duckdb", principal=SYSTEM)
+    for fn in spatial:
+        with pytest.raises(LakeboxError, match=r"not allowed|not supported"):
+            engine.run(f"SELECT * FROM {fn}", principal=SYSTEM)
 
 
 def test_engine_functions_are_refused_in_time_travel(engine: QueryEngine) -> None:
@@ -209,6 +215,8 @@ _HARMLESS = {
     "current_date", "current_localtime", "current_localtimestamp", "current_role",
     "current_user", "pg_size_pretty", "pg_typeof", "uuid_extract_version",
     "variant_to_parquet_variant", "json_extract_path", "json_extract_path_text",
+    # the spatial extension's envelopes (bounding boxes)
+    "st_envelope", "st_envelope_agg", "st_makeenvelope", "st_tileenvelope",
 }  # fmt: skip
 
 
@@ -217,8 +225,10 @@ def test_every_risky_duckdb_function_is_refused() -> None:
     listed as reviewed here (a DuckDB upgrade adding, say, duckdb_foo() fails this test)."""
     con = duckdb.connect()
     try:
+        con.execute(load_statement("spatial"))  # as the engine's databases load it
         names = {
-            r[0] for r in con.execute("SELECT function_name FROM duckdb_functions()").fetchall()
+            r[0].lower()
+            for r in con.execute("SELECT function_name FROM duckdb_functions()").fetchall()
         }
     finally:
         con.close()

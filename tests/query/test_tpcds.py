@@ -11,7 +11,6 @@ changed to say what Trino's says (REFERENCE_FIXES), so that the two ask the same
 from __future__ import annotations
 
 import datetime as dt
-import importlib.resources
 import io
 import math
 import re
@@ -25,6 +24,7 @@ import httpx
 import pyarrow.parquet as pq
 import pytest
 
+from lakebox.storage.extensions import load_statement
 from tests.conftest import RunningServer
 from tests.web.test_athena import athena
 
@@ -60,11 +60,7 @@ NOT_COMPARABLE = {24: "an older template in Trino's set", 78: "an older template
 
 
 def _load_tpcds(con: Any) -> None:
-    import duckdb
-    import duckdb_extension_tpcds
-
-    folder = Path(str(importlib.resources.files(duckdb_extension_tpcds))) / "extensions"
-    con.execute(f"LOAD '{folder / f'v{duckdb.__version__}' / 'tpcds.duckdb_extension'}'")
+    con.execute(load_statement("tpcds"))
 
 
 def trino_queries() -> dict[int, list[str]]:

@@ -330,6 +330,57 @@ def _oriented_wkt(text: str, shells_clockwise: bool) -> str:
     return _rings(text, orient, wrap)
 
 
+def _polyline_decode(text: str) -> str:
+    """Google's encoded polyline as WKT (x longitude, y latitude), as Trino decodes it: the
+    sums of the deltas times 1e-5; one point makes an empty line."""
+    points: list[str] = []
+    index = latitude = longitude = 0
+
+    def number() -> int:
+        nonlocal index
+        result, shift = 1, 0
+        while True:
+            if index >= len(text):
+                raise ValueError(f"not an encoded polyline: {text!r} ends inside a number")
+            value = ord(text[index]) - 63 - 1
+            index += 1
+            result += value << shift
+            shift += 5
+            if value < 0x1F:
+                return ~(result >> 1) if result & 1 else result >> 1
+
+    while index < len(text):
+        latitude += number()
+        longitude += number()
+        points.append(f"{longitude * 1e-5!r} {latitude * 1e-5!r}")
+    if len(points) < 2:
+        return "LINESTRING EMPTY"
+    return f"LINESTRING ({', '.join(points)})"
+
+
+def _polyline_encode(xs: list[float], ys: list[float]) -> str:
+    """Points (longitudes, latitudes) as Google's encoded polyline, as Trino encodes them."""
+    out: list[str] = []
+    last_latitude = last_longitude = 0
+    for x, y in zip(xs, ys, strict=True):
+        latitude, longitude = _java_round(y * 1e5), _java_round(x * 1e5)
+        for delta in (latitude - last_latitude, longitude - last_longitude):
+            value = ~(delta << 1) if delta < 0 else delta << 1
+            while value >= 0x20:
+                out.append(chr((0x20 | (value & 0x1F)) + 63))
+                value >>= 5
+            out.append(chr(value + 63))
+        last_latitude, last_longitude = latitude, longitude
+    return "".join(out)
+
+
+def _java_round(value: float) -> int:
+    """Java's Math.round: half up (Python's round is half to even)."""
+    import math
+
+    return math.floor(value + 0.5)
+
+
 def _trino_wkt_clockwise(text: str) -> str:
     return _oriented_wkt(text, shells_clockwise=True)
 
@@ -337,6 +388,8 @@ def _trino_wkt_clockwise(text: str) -> str:
 _FUNCTIONS: list[tuple[str, Any, list[Any], str]] = [
     ("lakebox_wkt", _trino_wkt, ["VARCHAR"], "VARCHAR"),
     ("lakebox_wkt_clockwise", _trino_wkt_clockwise, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_polyline_decode", _polyline_decode, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_polyline_encode", _polyline_encode, ["DOUBLE[]", "DOUBLE[]"], "VARCHAR"),
     ("lakebox_closed_rings", _closed_rings, ["VARCHAR"], "VARCHAR"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_sha512", _sha512, ["BLOB"], "BLOB"),

@@ -750,3 +750,29 @@ def _geometry_union(node: exp.Expr) -> exp.Expr:
             )
         ),
     )
+
+
+# -- encoded polylines (Google's format) -------------------------------------------------------
+
+
+@_geo("from_encoded_polyline")
+def _from_encoded_polyline(node: exp.Expr) -> exp.Expr:
+    (text,) = _args(node, "from_encoded_polyline", 1)
+    return _call("ST_GeomFromText", _call("lakebox_polyline_decode", text))
+
+
+@_geo("to_encoded_polyline")
+def _to_encoded_polyline(node: exp.Expr) -> exp.Expr:
+    (g,) = _args(node, "to_encoded_polyline", 1)
+    points = _template("ST_Dump(ST_Points(:g))", g=g)
+    return _only(
+        node,
+        "encode_polyline",  # Trino's message names it so
+        ("LINESTRING", "MULTIPOINT"),
+        g,
+        _template(
+            "lakebox_polyline_encode(list_transform(:p, d -> ST_X(d.geom)), "
+            "list_transform(:p, d -> ST_Y(d.geom)))",
+            p=points,
+        ),
+    )

@@ -5,8 +5,8 @@ test_trino_geo.py runs each. A case's fourth field, "same points", compares a ge
 same set of points whatever its type (Trino's tests compare the aggregates so).
 
 Left out, with the reason (test_trino_geo.py checks what lakebox does instead): cases of the
-functions lakebox refuses (bing tiles, spherical geography, GeoJSON, encoded polylines,
-geometry_nearest_points, ST_Relate, Hadoop shapes, spatial partitions, geometry_invalid_reason),
+functions lakebox refuses (bing tiles, spherical geography, GeoJSON, geometry_nearest_points,
+ST_Relate, Hadoop shapes, spatial partitions, geometry_invalid_reason),
 invalid geometries that Trino's geometry library tolerates and GEOS refuses, and ST_Buffer of a
 line, whose round caps GEOS draws with other vertices.
 """
@@ -3127,6 +3127,44 @@ CASES: list[tuple[Any, ...]] = [
     ),
     ("ST_GeomFromBinary(null)", None, "Geometry"),
     ("null IS DISTINCT FROM null", False, "boolean"),
+    ("from_encoded_polyline('')", "LINESTRING EMPTY", "Geometry"),
+    ("from_encoded_polyline('iiqeFjs_jV')", "LINESTRING EMPTY", "Geometry"),
+    (
+        "from_encoded_polyline('_p~iF~ps|U_ulLnnqC_mqNvxq`@')",
+        "LINESTRING (-120.2 38.5, -120.95 40.7, -126.45300000000002 43.252)",
+        "Geometry",
+    ),
+    ("to_encoded_polyline(ST_GeometryFromText('LINESTRING EMPTY'))", "", "varchar"),
+    (
+        "to_encoded_polyline(ST_GeometryFromText('LINESTRING (-120.2 38.5, -120.95 40.7, -126.453 "
+        "43.252)'))",
+        "_p~iF~ps|U_ulLnnqC_mqNvxq`@",
+        "varchar",
+    ),
+    (
+        "to_encoded_polyline(ST_GeometryFromText('LINESTRING (-120.2 38.5, -120.95 40.7, -126.453 "
+        "43.252, -128.318 46.102)'))",
+        "_p~iF~ps|U_ulLnnqC_mqNvxq`@oskPfgkJ",
+        "varchar",
+    ),
+    ("to_encoded_polyline(ST_GeometryFromText('MULTIPOINT EMPTY'))", "", "varchar"),
+    (
+        "to_encoded_polyline(ST_GeometryFromText('MULTIPOINT (-120.2 38.5)'))",
+        "_p~iF~ps|U",
+        "varchar",
+    ),
+    (
+        "to_encoded_polyline(ST_GeometryFromText('MULTIPOINT (-120.2 38.5, -120.95 40.7, -126.453 "
+        "43.252)'))",
+        "_p~iF~ps|U_ulLnnqC_mqNvxq`@",
+        "varchar",
+    ),
+    (
+        "to_encoded_polyline(ST_GeometryFromText('MULTIPOINT (-120.2 38.5, -120.95 40.7, -126.453 "
+        "43.252, -128.318 46.102)'))",
+        "_p~iF~ps|U_ulLnnqC_mqNvxq`@oskPfgkJ",
+        "varchar",
+    ),
     (
         "SELECT convex_hull_agg(ST_GeometryFromText(wkt)) FROM (VALUES 'POINT (1 2)', 'POINT (1 2)', "
         "'POINT (1 2)') t(wkt)",
@@ -4527,6 +4565,16 @@ ERRORS: list[tuple[str, str]] = [
         "ST_InteriorRingN only applies to POLYGON. Input type is: GEOMETRY_COLLECTION",
     ),
     ("ST_GeomFromBinary(from_hex('deadbeef'))", "Invalid WKB"),
+    # Trino's test checks only the error's code; the message is its validateType's
+    (
+        "to_encoded_polyline(ST_GeometryFromText('POINT (-120.2 38.5)'))",
+        "encode_polyline only applies to LINE_STRING or MULTI_POINT. Input type is: POINT",
+    ),
+    (
+        "to_encoded_polyline(ST_GeometryFromText('MULTILINESTRING ((-122.39174 37.77701))'))",
+        "encode_polyline only applies to LINE_STRING or MULTI_POINT. Input type is: "
+        "MULTI_LINE_STRING",
+    ),
 ]
 
 # ST_Buffer of a line: Trino's vertices (GEOS draws the round caps with others)

@@ -239,6 +239,13 @@ def _from_base32(text: str) -> bytes:
     return base64.b32decode(text)
 
 
+def _combinations(length: int, n: int) -> list[list[int]]:
+    """The positions of the n-element combinations of ``length`` elements, in Trino's order
+    (by the last position, then the one before: [1, 2], [1, 3], [2, 3], [1, 4], ...)."""
+    combos = itertools.combinations(range(1, length + 1), n)
+    return [list(c) for c in sorted(combos, key=lambda c: c[::-1])]
+
+
 def _pack(fmt: str) -> Any:
     import struct
 
@@ -391,6 +398,7 @@ _FUNCTIONS: list[tuple[str, Any, list[Any], str]] = [
     ("lakebox_polyline_decode", _polyline_decode, ["VARCHAR"], "VARCHAR"),
     ("lakebox_polyline_encode", _polyline_encode, ["DOUBLE[]", "DOUBLE[]"], "VARCHAR"),
     ("lakebox_closed_rings", _closed_rings, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_combinations", _combinations, ["BIGINT", "BIGINT"], "BIGINT[][]"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_sha512", _sha512, ["BLOB"], "BLOB"),
     ("lakebox_hmac_md5", _hmac("md5"), ["BLOB", "BLOB"], "BLOB"),

@@ -11,6 +11,7 @@ from lakebox.query.trino_functions import (
     _apply,
     _args,
     _fail,
+    _fail_naming,
     _is_date,
     _kind,
     _register,
@@ -296,4 +297,43 @@ def _shuffle(node: exp.Expr) -> exp.Expr:
         "list_transform(list_sort(list_transform(:a, __lb_x -> {'r': random(), 'v': __lb_x})), "
         "__lb_s -> __lb_s.v)",
         a=node.this,
+    )
+
+
+# -- first, last, sequences and combinations --------------------------------------------------
+
+_register(exp.ArrayFirst)(lambda node: _template("list_extract(:a, 1)", a=node.this))
+_register(exp.ArrayLast)(lambda node: _template("list_extract(:a, -1)", a=node.this))
+
+
+@_anonymous("contains_sequence")
+def _contains_sequence(node: exp.Expr) -> exp.Expr:
+    """Whether ``seq`` appears in ``a`` as consecutive elements (an empty one always does)."""
+    a, seq = _args(node, "contains_sequence", 2)
+    return _template(
+        "CASE WHEN :a IS NULL OR :s IS NULL THEN NULL WHEN len(:s) = 0 THEN true "
+        "ELSE len(list_filter(generate_series(1, len(:a) - len(:s) + 1), "
+        "__lb_i -> list_slice(:a, __lb_i, __lb_i + len(:s) - 1) = :s)) > 0 END",
+        a=a,
+        s=seq,
+    )
+
+
+@_anonymous("combinations")
+def _combinations(node: exp.Expr) -> exp.Expr:
+    """The n-element combinations of an array's elements by position, in Trino's order (the
+    engine's lakebox_combinations gives the positions)."""
+    a, n = _args(node, "combinations", 2)
+    return _template(
+        "CASE WHEN :n < 0 THEN :negative WHEN :n > 5 THEN :big "
+        "WHEN len(:a) >= :n AND :n > 0 AND list_reduce(generate_series(1, :n), "
+        "(__lb_c, __lb_k) -> __lb_c * (len(:a) - __lb_k + 1) / __lb_k, 1.0) * :n > 100000 "
+        "THEN :many "
+        "ELSE list_transform(lakebox_combinations(len(:a), :n), "
+        "__lb_c -> list_transform(__lb_c, __lb_i -> list_extract(:a, __lb_i))) END",
+        a=a,
+        n=n,
+        negative=_fail_naming("combination size must not be negative: ", n, node),
+        big=_fail_naming("combination size must not exceed 5: ", n, node),
+        many=_fail("combinations exceed max size", node),
     )

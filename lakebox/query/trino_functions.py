@@ -115,6 +115,15 @@ def _fail(message: str, at: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this="error", expressions=[exp.Literal.string(message)])
 
 
+def _fail_naming(message: str, value: exp.Expr, at: exp.Expr) -> exp.Expr:
+    """Trino's run-time error whose message ends with the offending value (as text)."""
+    failed = _fail(message, at)
+    if isinstance(failed, exp.Null):
+        return failed
+    text = exp.DPipe(this=exp.Literal.string(message), expression=value.copy(), safe=True)
+    return exp.Anonymous(this="error", expressions=[text])
+
+
 def _apply(fn: exp.Expr, *args: exp.Expr) -> exp.Expr:
     """The body of lambda ``fn`` with its parameters replaced by ``args``."""
     if not isinstance(fn, exp.Lambda):
@@ -420,8 +429,6 @@ _REFUSED = {
     "spooky_hash_v2_32": "DuckDB has no SpookyHash",
     "spooky_hash_v2_64": "DuckDB has no SpookyHash",
     "word_stem": "DuckDB has no stemmer", "soundex": "not implemented",
-    "combinations": "not implemented",
-    "multimap_from_entries": "not implemented", "split_to_multimap": "not implemented",
     "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
     "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
     "tdigest_agg": "not implemented", "make_set_digest": "not implemented",
@@ -439,8 +446,6 @@ _REFUSED = {
     "to_timestamp": "Teradata's format patterns: use date_parse",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
     "checksum": "not implemented",
-        "array_first": "not implemented", "array_last": "not implemented",
-    "contains_sequence": "not implemented",
     "char2hexint": "not implemented",
                             "from_unixtime_nanos": "not implemented",
     "color": "Trino's console colors", "render": "Trino's console colors",

@@ -272,23 +272,6 @@ def _histogram(node: exp.Expr) -> exp.Expr:
     )
 
 
-@_register(exp.StrToMap)
-def _split_to_map(node: exp.Expr) -> exp.Expr:
-    """split_to_map(s, entries, kv): each entry must hold the key-value delimiter once."""
-    s, e, kv = node.this, node.args["pair_delim"], node.args["key_value_delim"]
-    return _template(
-        "CASE WHEN len(list_filter(string_split(:s, :e), __lb_p -> "
-        "length(__lb_p) - length(replace(__lb_p, :kv, '')) <> length(:kv))) > 0 THEN :fail "
-        "ELSE map_from_entries(list_transform(string_split(:s, :e), __lb_p -> "
-        "{'key': split_part(__lb_p, :kv, 1), "
-        "'value': substring(__lb_p, strpos(__lb_p, :kv) + length(:kv))})) END",
-        s=s,
-        e=e,
-        kv=kv,
-        fail=_fail("Key-value delimiter must appear exactly once in each entry", node),
-    )
-
-
 # -- SQL/JSON constructors ----------------------------------------------------------------
 
 

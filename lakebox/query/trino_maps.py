@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from lakebox.query.trino_functions import _anonymous, _apply, _args, _fail, _template
+from lakebox.query.trino_functions import (
+    _anonymous,
+    _apply,
+    _args,
+    _fail,
+    _fail_naming,
+    _register,
+    _template,
+)
+from lakebox.query.trino_unnest import as_map
 
 # -- maps ----------------------------------------------------------------------------------
 
@@ -95,6 +104,111 @@ def _multimap_agg(node: exp.Expr) -> exp.Expr:
         k=key,
         v=value,
     )
+
+
+def _multimap(entries: exp.Expr) -> exp.Expr:
+    """The map of each distinct key of ``entries`` (an array of {'k', 'v'} structs) to the
+    array of its values, in the entries' order."""
+    return _template(
+        "map_from_entries(list_transform(list_filter(list_transform(:e, __lb_p -> __lb_p.k), "
+        "(__lb_x, __lb_i) -> list_position(list_transform(:e, __lb_p -> __lb_p.k), __lb_x) "
+        "= __lb_i), __lb_k -> {'key': __lb_k, 'value': list_transform(list_filter(:e, "
+        "__lb_p -> __lb_p.k = __lb_k), __lb_p -> __lb_p.v)}))",
+        e=entries,
+    )
+
+
+@_anonymous("multimap_from_entries")
+def _multimap_from_entries(node: exp.Expr) -> exp.Expr:
+    """An array of (key, value) rows as a map of each key to its values; a NULL key fails."""
+    (a,) = _args(node, "multimap_from_entries", 1)
+    entries = _template(
+        "list_transform(:a, __lb_r -> {'k': struct_extract_at(__lb_r, 1), "
+        "'v': struct_extract_at(__lb_r, 2)})",
+        a=a,
+    )
+    return as_map(
+        _template(
+            "CASE WHEN list_bool_or(list_transform(:a, __lb_r -> __lb_r IS NULL)) THEN :null_entry "
+            "WHEN list_bool_or(list_transform(:a, __lb_r -> struct_extract_at(__lb_r, 1) IS NULL)) "
+            "THEN :null_key ELSE :m END",
+            a=a,
+            m=_multimap(entries),
+            null_entry=_fail("map entry cannot be null", node),
+            null_key=_fail("map key cannot be null", node),
+        )
+    )
+
+
+def _split_entries(node: exp.Expr, name: str, quote: str) -> tuple[exp.Expr, exp.Expr]:
+    """split_to_map's and split_to_multimap's reading of (s, entries, kv), as Trino's loop: no
+    entry in '' nor after a final entry delimiter, each entry split at its first key-value
+    delimiter, which may not appear again. Returns (the checks as a CASE whose ELSE is to be
+    filled, the entries as {'k', 'v'} structs)."""
+    s, e, kv = _args(node, name, 3)
+    parts = _template(
+        "CASE WHEN :s = '' THEN [] WHEN ends_with(:s, :e) "
+        "THEN list_slice(string_split(:s, :e), 1, -2) ELSE string_split(:s, :e) END",
+        s=s,
+        e=e,
+    )
+    bad = _template(
+        "list_extract(list_filter(:p, __lb_x -> strpos(__lb_x, :kv) = 0 "
+        "OR strpos(substring(__lb_x, strpos(__lb_x, :kv) + length(:kv)), :kv) > 0), 1)",
+        p=parts,
+        kv=kv,
+    )
+    message = "Key-value delimiter must appear exactly once in each entry. Bad input: "
+    bad_quoted = exp.DPipe(this=bad, expression=exp.Literal.string(quote), safe=True)
+    checks = _template(
+        "CASE WHEN :e = '' THEN :empty_entry WHEN :kv = '' THEN :empty_kv "
+        "WHEN :e = :kv THEN :same WHEN :bad IS NOT NULL THEN :fail END",
+        e=e,
+        kv=kv,
+        bad=bad,
+        empty_entry=_fail("entryDelimiter is empty", node),
+        empty_kv=_fail("keyValueDelimiter is empty", node),
+        same=_fail("entryDelimiter and keyValueDelimiter must not be the same", node),
+        fail=_fail_naming(message + quote, bad_quoted, node),
+    )
+    entries = _template(
+        "list_transform(:p, __lb_x -> {'k': split_part(__lb_x, :kv, 1), "
+        "'v': substring(__lb_x, strpos(__lb_x, :kv) + length(:kv))})",
+        p=parts,
+        kv=kv,
+    )
+    return checks, entries
+
+
+@_register(exp.StrToMap)
+def _split_to_map(node: exp.Expr) -> exp.Expr:
+    """split_to_map(s, entries, kv): a key twice fails."""
+    call = exp.Anonymous(
+        this="split_to_map",
+        expressions=[node.this, node.args["pair_delim"], node.args["key_value_delim"]],
+    )
+    checks, entries = _split_entries(call, "split_to_map", "'")
+    keys = _template("list_transform(:e, __lb_p -> __lb_p.k)", e=entries)
+    duplicate = _template(
+        "list_extract(list_filter(:k, (__lb_x, __lb_i) -> list_position(:k, __lb_x) <> __lb_i), 1)",
+        k=keys,
+    )
+    checks.append("ifs", exp.If(
+        this=exp.Not(this=exp.Is(this=duplicate, expression=exp.Null())),
+        true=_fail_naming("Duplicate keys (", _template(":d || ') are not allowed'", d=duplicate),
+                          node)))  # fmt: skip
+    checks.set("default", _template(
+        "map_from_entries(list_transform(:e, __lb_p -> {'key': __lb_p.k, 'value': __lb_p.v}))",
+        e=entries))  # fmt: skip
+    return as_map(checks)
+
+
+@_anonymous("split_to_multimap")
+def _split_to_multimap(node: exp.Expr) -> exp.Expr:
+    """split_to_multimap(s, entries, kv): each key with the array of its values."""
+    checks, entries = _split_entries(node, "split_to_multimap", "")
+    checks.set("default", _multimap(entries))
+    return as_map(checks)
 
 
 @_anonymous("map_union")

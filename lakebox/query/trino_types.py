@@ -624,3 +624,22 @@ def _current_user(node: exp.Expr) -> exp.Expr:
         "current_user (DuckDB's answers 'duckdb'; lakebox's users are its access keys)",
         "leave it out",
     )
+
+
+@_register(exp.DataType)
+def _anonymous_row_type(node: exp.Expr) -> exp.Expr | None:
+    """ROW(DOUBLE, BIGINT), a row type of unnamed fields, as DuckDB's STRUCT of fields named
+    _0, _1, ... (the names DuckDB gives the fields of ROW(1, 2.0)); DuckDB refuses a STRUCT of
+    types alone."""
+    if node.this != exp.DataType.Type.STRUCT:
+        return None
+    fields = list(node.expressions)
+    if not fields or not any(isinstance(f, exp.DataType) for f in fields):
+        return None
+    named = [
+        exp.ColumnDef(this=exp.to_identifier(f"_{i}"), kind=f.copy())
+        if isinstance(f, exp.DataType)
+        else f.copy()
+        for i, f in enumerate(fields)
+    ]
+    return exp.DataType(this=exp.DataType.Type.STRUCT, expressions=named, nested=True)

@@ -76,12 +76,24 @@ def _scalar_unnest(array: exp.Expr, *, expand_rows: bool) -> exp.Expr:
 _MAP_FUNCTIONS = {
     "map", "map_agg", "map_from_entries", "array_histogram", "map_filter", "map_concat",
     "transform_keys", "transform_values", "split_to_map", "histogram",
+    "multimap_from_entries", "split_to_multimap",
 }  # fmt: skip
+
+
+_MAP = "lakebox_map"  # a node's meta: a rewrite built a map
+
+
+def as_map(node: exp.Expr) -> exp.Expr:
+    """``node``, marked as a map (a rewritten map function is a CASE or a DuckDB call)."""
+    node.meta[_MAP] = True
+    return node
 
 
 def is_map(node: exp.Expr) -> bool:
     """Whether ``node`` is a map by its construction (a column's type is not known here:
     UNNEST(map_entries(column)) unnests a map column, in Trino as in lakebox)."""
+    if node.meta.get(_MAP):
+        return True
     if isinstance(node, exp.Map | exp.VarMap | exp.MapFromEntries | exp.ToMap | exp.StrToMap):
         return True
     if isinstance(node, exp.Cast) and isinstance(node.to, exp.DataType):

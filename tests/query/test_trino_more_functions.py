@@ -1,0 +1,211 @@
+"""Trino's less common functions on lakebox (combinations, multimaps, hashes, Teradata's
+formats, colours, statistics): each row is Trino's answer as Trino's own tests give it (value
+and Trino type), run through the real engine; the errors with Trino's messages. The engine and
+the checks are test_trino_functions.py's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lakebox.errors import LakeboxError
+from lakebox.query.engine import QueryEngine, QueryFailed
+from tests.query import test_trino_functions as base
+
+engine = base.engine  # the module's engine over t.nums
+
+# (expression or SELECT, Trino's value, Trino's type)
+CASES: list[tuple[str, Any, str]] = [
+    # arrays (TestArrayCombinationsFunction, TestArrayContainsSequence)
+    ("combinations(ARRAY['bar', 'foo', 'baz', 'foo'], 0)", [[]], "array(array(varchar))"),
+    (
+        "combinations(ARRAY['bar', 'foo', 'baz', 'foo'], 2)",
+        [
+            ["bar", "foo"],
+            ["bar", "baz"],
+            ["foo", "baz"],
+            ["bar", "foo"],
+            ["foo", "foo"],
+            ["baz", "foo"],
+        ],
+        "array(array(varchar))",
+    ),
+    (
+        "combinations(ARRAY['bar', 'foo', 'baz', 'foo'], 3)",
+        [
+            ["bar", "foo", "baz"],
+            ["bar", "foo", "foo"],
+            ["bar", "baz", "foo"],
+            ["foo", "baz", "foo"],
+        ],
+        "array(array(varchar))",
+    ),
+    ("combinations(ARRAY['bar', 'foo', 'baz', 'foo'], 5)", [], "array(array(varchar))"),
+    (
+        "combinations(ARRAY['a', 'bb', 'ccc', 'dddd'], 2)",
+        [["a", "bb"], ["a", "ccc"], ["bb", "ccc"], ["a", "dddd"], ["bb", "dddd"], ["ccc", "dddd"]],
+        "array(array(varchar))",
+    ),
+    ("combinations(CAST(NULL AS array(bigint)), 2) IS NULL", True, "boolean"),
+    (
+        "combinations(ARRAY['foo', NULL, 'bar'], 2)",
+        [["foo", None], ["foo", "bar"], [None, "bar"]],
+        "array(array(varchar))",
+    ),
+    (
+        "combinations(ARRAY[NULL, 3, NULL], 2)",
+        [[None, 3], [None, None], [3, None]],
+        "array(array(integer))",
+    ),
+    (
+        "combinations(ARRAY[1.1E0, 2.1E0, 3.1E0], 2)",
+        [[1.1, 2.1], [1.1, 3.1], [2.1, 3.1]],
+        "array(array(double))",
+    ),
+    (
+        "combinations(ARRAY[ARRAY['A1', 'A2'], ARRAY['B1'], ARRAY['C1', 'C2']], 2)",
+        [[["A1", "A2"], ["B1"]], [["A1", "A2"], ["C1", "C2"]], [["B1"], ["C1", "C2"]]],
+        "array(array(array(varchar)))",
+    ),
+    (
+        "combinations(ARRAY['信念爱', '希望', '望'], 2)",
+        [["信念爱", "希望"], ["信念爱", "望"], ["希望", "望"]],
+        "array(array(varchar))",
+    ),
+    ("combinations(ARRAY[''], 2)", [], "array(array(varchar))"),
+    ("combinations(ARRAY['', ''], 2)", [["", ""]], "array(array(varchar))"),
+    ("cardinality(combinations(ARRAY[0, 1, 2, 3, 4], 3))", 10, "bigint"),
+    ("cardinality(combinations(sequence(1, 20), 5))", 15504, "bigint"),
+    ("contains_sequence(ARRAY[1, 2, 3, 4, 5, 6], ARRAY[1, 2])", True, "boolean"),
+    ("contains_sequence(ARRAY[1, 2, 3, 4, 5, 6], ARRAY[5, 6])", True, "boolean"),
+    ("contains_sequence(ARRAY[1, 2, 3, 4, 5, 6], ARRAY[1, 2, 4])", False, "boolean"),
+    ("contains_sequence(ARRAY[1, 2, 3, NULL, 4, 5, 6], ARRAY[3, NULL, 4])", True, "boolean"),
+    ("contains_sequence(ARRAY[1, 2, 3], ARRAY[1, 2, 3])", True, "boolean"),
+    ("contains_sequence(ARRAY[1, 2], ARRAY[1, 2, 3])", False, "boolean"),
+    ("contains_sequence(ARRAY[1, 2, 3, 4, 5, 6], ARRAY[])", True, "boolean"),
+    ("contains_sequence(ARRAY['1', '2', '3'], ARRAY['1', '2'])", True, "boolean"),
+    ("contains_sequence(ARRAY[1.1, 2.2, 3.3], ARRAY[1.1, 2.2])", True, "boolean"),
+    (
+        "contains_sequence(ARRAY[ARRAY[1,2], ARRAY[3], ARRAY[4,5]], ARRAY[ARRAY[1,2], ARRAY[3]])",
+        True,
+        "boolean",
+    ),
+    (
+        "contains_sequence(ARRAY[ARRAY[1,2], ARRAY[3], ARRAY[4,5]], ARRAY[ARRAY[1,2], ARRAY[4]])",
+        False,
+        "boolean",
+    ),
+    ("contains_sequence(CAST(NULL AS ARRAY(INTEGER)), ARRAY[1])", None, "boolean"),
+    ("array_first(ARRAY[1, 2, 3])", 1, "integer"),
+    ("array_last(ARRAY['a', 'b'])", "b", "varchar"),
+    ("array_first(ARRAY[NULL, 2])", None, "integer"),
+    # maps (TestMapOperators.testMultimapFromEntries, TestStringFunctions.testSplitToMultimap)
+    (
+        "multimap_from_entries(CAST(ARRAY[] AS ARRAY(ROW(DOUBLE, BIGINT))))",
+        [],
+        "map(double, array(bigint))",
+    ),
+    (
+        "multimap_from_entries(ARRAY[(1, 3), (2, 4), (1, 6), (1, 8), (2, 10)])",
+        [(1, [3, 6, 8]), (2, [4, 10])],
+        "map(integer, array(integer))",
+    ),
+    (
+        "multimap_from_entries(ARRAY[(1, 'x'), (2, 'y'), (1, 'a'), (3, 'b'), (2, 'c'), (3, null)])",
+        [(1, ["x", "a"]), (2, ["y", "c"]), (3, ["b", None])],
+        "map(integer, array(varchar))",
+    ),
+    (
+        "multimap_from_entries(ARRAY[('x', 1.0E0), ('y', 2.0E0), ('z', null), ('x', 1.5E0), "
+        "('y', 2.5E0)])",
+        [("x", [1.0, 1.5]), ("y", [2.0, 2.5]), ("z", [None])],
+        "map(varchar, array(double))",
+    ),
+    (
+        "element_at(multimap_from_entries(ARRAY[(NaN(), 1), (NaN(), 2)]), NaN())",
+        [1, 2],
+        "array(integer)",
+    ),
+    ("cardinality(multimap_from_entries(ARRAY[(1, 3), (2, 4), (1, 6)]))", 2, "bigint"),
+    ("split_to_multimap('', ',', '=')", [], "map(varchar, array(varchar))"),
+    (
+        "split_to_multimap('a=123,b=.4,c=,=d', ',', '=')",
+        [("a", ["123"]), ("b", [".4"]), ("c", [""]), ("", ["d"])],
+        "map(varchar, array(varchar))",
+    ),
+    ("split_to_multimap('=', ',', '=')", [("", [""])], "map(varchar, array(varchar))"),
+    (
+        "split_to_multimap('a=123,a=.4,a=5.67', ',', '=')",
+        [("a", ["123", ".4", "5.67"])],
+        "map(varchar, array(varchar))",
+    ),
+    (
+        "split_to_multimap('key=>value,key=>value', ',', '=>')",
+        [("key", ["value", "value"])],
+        "map(varchar, array(varchar))",
+    ),
+    (
+        "split_to_multimap('key => value, key => value', ',', '=>')",
+        [("key ", [" value"]), (" key ", [" value"])],
+        "map(varchar, array(varchar))",
+    ),
+    (
+        "split_to_multimap('key => value, key => value', ', ', '=>')",
+        [("key ", [" value", " value"])],
+        "map(varchar, array(varchar))",
+    ),
+    (
+        "split_to_multimap('亠仿亡一亠仿亱', '一', '仿')",
+        [("亠", ["亡", "亱"])],
+        "map(varchar, array(varchar))",
+    ),
+    ("split_to_multimap('a=1,', ',', '=')", [("a", ["1"])], "map(varchar, array(varchar))"),
+    ("cardinality(split_to_multimap('a=1,a=2,b=3', ',', '='))", 2, "bigint"),
+    ("split_to_map('', ',', '=')", [], "map(varchar, varchar)"),
+    ("split_to_map('a=1,', ',', '=')", [("a", "1")], "map(varchar, varchar)"),
+    (
+        "split_to_map('key=>value,key2=>value2', ',', '=>')",
+        [("key", "value"), ("key2", "value2")],
+        "map(varchar, varchar)",
+    ),
+    ("cardinality(split_to_map('a=1,b=2', ',', '='))", 2, "bigint"),
+]
+
+ERRORS: list[tuple[str, type[LakeboxError], str]] = [
+    ("combinations(sequence(1, 40), -1)", QueryFailed, "combination size must not be negative: -1"),
+    ("combinations(sequence(1, 40), 10)", QueryFailed, "combination size must not exceed 5: 10"),
+    ("combinations(sequence(1, 100), 5)", QueryFailed, "combinations exceed max size"),
+    ("multimap_from_entries(ARRAY[(null, 1), (null, 2)])", QueryFailed, "map key cannot be null"),
+    ("multimap_from_entries(ARRAY[(1, 2), null])", QueryFailed, "map entry cannot be null"),
+    (
+        "split_to_multimap('', '仿', '仿')",
+        QueryFailed,
+        "entryDelimiter and keyValueDelimiter must not be the same",
+    ),
+    ("split_to_multimap('a', '', '=')", QueryFailed, "entryDelimiter is empty"),
+    ("split_to_multimap('a', ',', '')", QueryFailed, "keyValueDelimiter is empty"),
+    (
+        "split_to_multimap('key', ',', '=')",
+        QueryFailed,
+        "Key-value delimiter must appear exactly once in each entry. Bad input: key",
+    ),
+    ("split_to_multimap('key==value', ',', '=')", QueryFailed, "Bad input: key==value"),
+    ("split_to_multimap('key=va=lue', ',', '=')", QueryFailed, "Bad input: key=va=lue"),
+    (
+        "split_to_map('key=va=lue', ',', '=')",
+        QueryFailed,
+        "Key-value delimiter must appear exactly once in each entry. Bad input: 'key=va=lue'",
+    ),
+    ("split_to_map('a=1,a=2', ',', '=')", QueryFailed, "Duplicate keys (a) are not allowed"),
+]
+
+
+@pytest.mark.parametrize(("sql", "value", "trino_type"), CASES, ids=[c[0] for c in CASES])
+def test_trino_answer(engine: QueryEngine, sql: str, value: Any, trino_type: str) -> None:
+    base.test_trino_answer(engine, sql, value, trino_type)
+
+
+@pytest.mark.parametrize(("sql", "error", "words"), ERRORS, ids=[c[0] for c in ERRORS])
+def test_trino_errors(engine: QueryEngine, sql: str, error: type[LakeboxError], words: str) -> None:
+    base.test_trino_errors(engine, sql, error, words)

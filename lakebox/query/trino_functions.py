@@ -424,10 +424,6 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 # Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
 # some of these names compute something else).
 _REFUSED = {
-    "murmur3": "DuckDB has no MurmurHash3",
-    "xxhash64": "DuckDB has no xxHash64",
-    "spooky_hash_v2_32": "DuckDB has no SpookyHash",
-    "spooky_hash_v2_64": "DuckDB has no SpookyHash",
     "word_stem": "DuckDB has no stemmer", "soundex": "not implemented",
     "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
     "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",

@@ -1,5 +1,6 @@
-"""Trino functions run by Python functions the engine processes register (engine_worker.py's
-_FUNCTIONS, from Python's standard library: zlib, hashlib, hmac, statistics, struct, base64)."""
+"""Trino functions run by Python functions the engine processes register (engine_functions.py:
+Python's standard library, and the libraries made for the job: mmh3, xxhash, mpmath,
+snowballstemmer)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from lakebox.query.trino_functions import _anonymous, _args, _register
 # Trino's name → (the engine's function, how many arguments)
 _ENGINE = {
     "crc32": ("lakebox_crc32", 1),
+    "murmur3": ("lakebox_murmur3", 1),
+    "xxhash64": ("lakebox_xxhash64", 1),
+    "spooky_hash_v2_32": ("lakebox_spooky_hash_v2_32", 1),
+    "spooky_hash_v2_64": ("lakebox_spooky_hash_v2_64", 1),
     "hmac_md5": ("lakebox_hmac_md5", 2),
     "hmac_sha1": ("lakebox_hmac_sha1", 2),
     "hmac_sha256": ("lakebox_hmac_sha256", 2),

@@ -997,7 +997,6 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("luhn_check('12a')", QueryFailed, "digits only"),
     ("normal_cdf(0, 0, 1)", QueryFailed, "standardDeviation must be > 0"),
     ("from_ieee754_64(from_hex('00'))", QueryFailed, "exactly 8 bytes"),
-    ("murmur3(to_utf8('hello'))", UnsupportedFunction, "murmur3"),
     (
         "reduce(ARRAY[5, 6, 10, 20], CAST(ROW(0.0, 0) AS ROW(sum DOUBLE, count INTEGER)), "
         "(s, x) -> CAST(ROW(x + s.sum, s.count + 1) AS ROW(sum DOUBLE, count INTEGER)), "

@@ -170,6 +170,34 @@ CASES: list[tuple[str, Any, str]] = [
         "map(varchar, varchar)",
     ),
     ("cardinality(split_to_map('a=1,b=2', ',', '='))", 2, "bigint"),
+    # hashes (TestVarbinaryFunctions)
+    ("murmur3(CAST('' AS VARBINARY))", bytes(16), "varbinary"),
+    (
+        "murmur3(CAST('hashme' AS VARBINARY))",
+        bytes.fromhex("93192FE805BE23041C8318F67EC4F2BC"),
+        "varbinary",
+    ),
+    ("xxhash64(CAST('' AS VARBINARY))", bytes.fromhex("EF46DB3751D8E999"), "varbinary"),
+    ("xxhash64(CAST('hashme' AS VARBINARY))", bytes.fromhex("F9D96E0E1165E892"), "varbinary"),
+    ("spooky_hash_v2_32(CAST('' AS VARBINARY))", bytes.fromhex("6BF50919"), "varbinary"),
+    ("spooky_hash_v2_32(CAST('hello' AS VARBINARY))", bytes.fromhex("D382E6CA"), "varbinary"),
+    ("spooky_hash_v2_64(CAST('' AS VARBINARY))", bytes.fromhex("232706FC6BF50919"), "varbinary"),
+    (
+        "spooky_hash_v2_64(CAST('hello' AS VARBINARY))",
+        bytes.fromhex("3768826AD382E6CA"),
+        "varbinary",
+    ),
+    ("to_hex(xxhash64(NULL))", None, "varchar"),
+]
+
+# SpookyHash V2 across its short (< 192 bytes) and long forms: the 32-bit hashes of the bytes
+# 128, 129, ... of these lengths, as airlift's TestSpookyHashV2 gives them
+_SPOOKY_DATA = bytes((i + 128) % 256 for i in range(512))
+_SPOOKY_32 = {1: "70de1d26", 182: "b8fe701a", 191: "e13d9e19", 192: "77e012bd",
+              193: "2d05114c", 510: "82046f8e", 511: "cc1c8250"}  # fmt: skip
+CASES += [
+    (f"spooky_hash_v2_32(from_hex('{_SPOOKY_DATA[:n].hex()}'))", bytes.fromhex(h), "varbinary")
+    for n, h in _SPOOKY_32.items()
 ]
 
 ERRORS: list[tuple[str, type[LakeboxError], str]] = [

@@ -1,0 +1,373 @@
+"""The Python functions each engine process's DuckDB registers: Trino functions DuckDB lacks
+(trino_udfs.py and trino_geo.py map Trino's names onto these ``lakebox_*`` ones).
+
+engine_worker.py loads this file by its path: like the worker, it imports nothing of lakebox's.
+Libraries are imported inside the functions, so a process that never calls one never loads it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+# -- Trino functions DuckDB lacks, from Python's standard library -------------------------
+# (the engine's queries call them as lakebox_*; trino_udfs.py maps Trino's names onto them)
+
+
+def _hmac(algorithm: str) -> Any:
+    import hmac
+
+    return lambda data, key: hmac.new(key, data, algorithm).digest()
+
+
+def _normal(mean: float, sd: float) -> Any:
+    from statistics import NormalDist
+
+    if not sd > 0:
+        raise ValueError("standardDeviation must be > 0")
+    return NormalDist(mean, sd)
+
+
+def _inverse_normal_cdf(mean: float, sd: float, p: float) -> float:
+    if not 0 < p < 1:
+        raise ValueError("p must be 0 > p > 1")
+    return float(_normal(mean, sd).inv_cdf(p))
+
+
+def _ieee754(fmt: str, size: int) -> Any:
+    import struct
+
+    def decode(data: bytes) -> float:
+        if len(data) != size:
+            raise ValueError(f"Input floating-point value must be exactly {size} bytes long")
+        return float(struct.unpack(fmt, data)[0])
+
+    return decode
+
+
+def _sha512(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha512(data).digest()
+
+
+def _crc32(data: bytes) -> int:
+    import zlib
+
+    return zlib.crc32(data)
+
+
+def _to_base32(data: bytes) -> str:
+    import base64
+
+    return base64.b32encode(data).decode()
+
+
+def _from_base32(text: str) -> bytes:
+    import base64
+
+    return base64.b32decode(text)
+
+
+def _combinations(length: int, n: int) -> list[list[int]]:
+    """The positions of the n-element combinations of ``length`` elements, in Trino's order
+    (by the last position, then the one before: [1, 2], [1, 3], [2, 3], [1, 4], ...)."""
+    combos = itertools.combinations(range(1, length + 1), n)
+    return [list(c) for c in sorted(combos, key=lambda c: c[::-1])]
+
+
+def _murmur3(data: bytes) -> bytes:
+    """MurmurHash3 x64 128 with seed 0, h1 then h2 little-endian (airlift's Murmur3Hash128)."""
+    import mmh3
+
+    return bytes(mmh3.hash_bytes(data, 0, True))
+
+
+def _xxhash64(data: bytes) -> bytes:
+    """XXH64 with seed 0, big-endian (Trino writes the long's bytes reversed)."""
+    import xxhash
+
+    return xxhash.xxh64(data, seed=0).digest()
+
+
+_MASK = (1 << 64) - 1
+_SPOOKY_CONSTANT = 0xDEADBEEFDEADBEEF
+# SpookyHash V2's rotations: the short hash's mix and end, the long hash's mix and end
+_SHORT_MIX = (50, 52, 30, 41, 54, 48, 38, 37, 62, 34, 5, 36)
+_SHORT_END = (15, 52, 26, 51, 28, 9, 47, 54, 32, 25, 63)
+_LONG_MIX = (11, 32, 43, 31, 17, 28, 39, 57, 55, 54, 22, 46)
+_LONG_END = (44, 15, 34, 21, 38, 33, 10, 13, 38, 53, 42, 54)
+
+
+def _rotate(x: int, k: int) -> int:
+    return ((x << k) | (x >> (64 - k))) & _MASK
+
+
+def _spooky_short(data: bytes) -> int:
+    """Bob Jenkins' SpookyHash V2, 64 bits, seed 0, for fewer than 192 bytes."""
+    import struct
+
+    h = [0, 0, _SPOOKY_CONSTANT, _SPOOKY_CONSTANT]
+
+    def mix() -> None:
+        # h[2] = rot(h[2], r) + h[3]; h[0] ^= h[2]; then the same one place further, 12 times
+        for step, r in enumerate(_SHORT_MIX):
+            a, b, c = (2 + step) % 4, (3 + step) % 4, step % 4
+            h[a] = (_rotate(h[a], r) + h[b]) & _MASK
+            h[c] ^= h[a]
+
+    length, current = len(data), 0
+    while current <= length - 32:
+        w = struct.unpack_from("<4Q", data, current)
+        h[2] = (h[2] + w[0]) & _MASK
+        h[3] = (h[3] + w[1]) & _MASK
+        mix()
+        h[0] = (h[0] + w[2]) & _MASK
+        h[1] = (h[1] + w[3]) & _MASK
+        current += 32
+    if length - current >= 16:
+        w = struct.unpack_from("<2Q", data, current)
+        h[2] = (h[2] + w[0]) & _MASK
+        h[3] = (h[3] + w[1]) & _MASK
+        mix()
+        current += 16
+    rest = data[current:]
+    h[3] = (h[3] + (length << 56)) & _MASK
+    if not rest:
+        h[2] = (h[2] + _SPOOKY_CONSTANT) & _MASK
+        h[3] = (h[3] + _SPOOKY_CONSTANT) & _MASK
+    elif len(rest) >= 8:
+        h[2] = (h[2] + int.from_bytes(rest[:8], "little")) & _MASK
+        h[3] = (h[3] + int.from_bytes(rest[8:], "little")) & _MASK
+    else:
+        h[2] = (h[2] + int.from_bytes(rest, "little")) & _MASK
+    # end: h[3] ^= h[2]; h[2] = rot(h[2], r); h[3] += h[2]; then one place further, 11 times
+    for step, r in enumerate(_SHORT_END):
+        a, b = (2 + step) % 4, (3 + step) % 4
+        h[b] ^= h[a]
+        h[a] = _rotate(h[a], r)
+        h[b] = (h[b] + h[a]) & _MASK
+    return h[0]
+
+
+def _spooky_long(data: bytes) -> int:
+    """SpookyHash V2, 64 bits, seed 0, for 192 bytes or more: 96-byte blocks of 12 words."""
+    import struct
+
+    h = [0, 0, _SPOOKY_CONSTANT] * 4
+
+    def mix(w: tuple[int, ...]) -> None:
+        for i, r in enumerate(_LONG_MIX):
+            h[i] = (h[i] + w[i]) & _MASK
+            h[(i + 2) % 12] ^= h[(i + 10) % 12]
+            h[(i + 11) % 12] ^= h[i]
+            h[i] = _rotate(h[i], r)
+            h[(i + 11) % 12] = (h[(i + 11) % 12] + h[(i + 1) % 12]) & _MASK
+
+    def end() -> None:
+        for i, r in enumerate(_LONG_END):
+            h[(i + 11) % 12] = (h[(i + 11) % 12] + h[(i + 1) % 12]) & _MASK
+            h[(i + 2) % 12] ^= h[(i + 11) % 12]
+            h[(i + 1) % 12] = _rotate(h[(i + 1) % 12], r)
+
+    length, current = len(data), 0
+    while current <= length - 96:
+        mix(struct.unpack_from("<12Q", data, current))
+        current += 96
+    remaining = length - current
+    block = data[current:] + bytes(96 - remaining)  # the last bytes, zero-padded
+    words = list(struct.unpack("<12Q", block))
+    words[11] = (words[11] + (remaining << 56)) & _MASK
+    for i in range(12):
+        h[i] = (h[i] + words[i]) & _MASK
+    for _ in range(3):
+        end()
+    return h[0]
+
+
+def _spooky64(data: bytes) -> bytes:
+    value = _spooky_short(data) if len(data) < 192 else _spooky_long(data)
+    return value.to_bytes(8, "big")
+
+
+def _spooky32(data: bytes) -> bytes:
+    return _spooky64(data)[4:]
+
+
+def _pack(fmt: str) -> Any:
+    import struct
+
+    return lambda value: struct.pack(fmt, value)
+
+
+# -- geometries' text (trino_geo.py) ----------------------------------------------------------
+
+# a WKT token: a type word (not the e of 1e10), a parenthesis, or a run of coordinates
+_WKT_TOKEN = r"(?<![0-9.])[A-Za-z]+|[()]|(?:[^()A-Za-z]|(?<=[0-9.])[eE])+"
+
+
+def _rings(text: str, ring: Any, multipoint: Any = None) -> str:
+    """``text`` (WKT) with each polygon ring's coordinates replaced by ``ring(coordinates,
+    is_shell)`` and each MULTIPOINT's by ``multipoint(coordinates)``."""
+    import re
+
+    out: list[str] = []
+    stack: list[tuple[str, int]] = []  # per open parenthesis: its geometry type, its depth
+    kind = ""
+    rings_seen = 0  # of the polygon being read
+    for token in re.findall(_WKT_TOKEN, text):
+        if token[0].isalpha():
+            if token.upper() not in ("Z", "M", "ZM", "EMPTY"):
+                kind = token.upper()
+        elif token == "(":
+            if kind or not stack:
+                stack.append((kind, 1))
+            else:
+                stack.append((stack[-1][0], stack[-1][1] + 1))
+            if stack[-1] in (("POLYGON", 1), ("MULTIPOLYGON", 2)):
+                rings_seen = 0
+            kind = ""
+        elif token == ")":
+            if stack:
+                stack.pop()
+        elif stack and stack[-1] in (("POLYGON", 2), ("MULTIPOLYGON", 3)):
+            token = ring(token, rings_seen == 0)
+            rings_seen += 1
+        elif multipoint is not None and stack and stack[-1] == ("MULTIPOINT", 1):
+            token = multipoint(token)
+        out.append(token)
+    return "".join(out)
+
+
+def _points(coordinates: str) -> list[list[float]] | None:
+    try:
+        return [[float(v) for v in point.split()] for point in coordinates.split(",")]
+    except ValueError:
+        return None  # not numbers: DuckDB's reader names the error
+
+
+def _closed_rings(text: str) -> str:
+    """A WKT text with each polygon ring closed: Trino reads ``POLYGON ((0 0, 1 0, 1 1))`` as
+    the closed triangle, GEOS refuses an open ring."""
+
+    def close(coordinates: str, _: bool) -> str:
+        points = _points(coordinates)
+        if points and points[0] != points[-1]:
+            return f"{coordinates.rstrip()}, {coordinates.split(',')[0].strip()}"
+        return coordinates
+
+    return _rings(text, close)
+
+
+def _trino_wkt(text: str) -> str:
+    return _oriented_wkt(text, shells_clockwise=False)
+
+
+def _oriented_wkt(text: str, shells_clockwise: bool) -> str:
+    """DuckDB's WKT of a geometry as Trino writes it: a polygon's shell counter-clockwise and
+    its holes clockwise (GEOS keeps the order it computed; ``shells_clockwise``: the other
+    way, as Trino's ST_Points lists them), a MULTIPOINT's points each in parentheses
+    (``MULTIPOINT ((1 2), (3 4))``, DuckDB: ``MULTIPOINT (1 2, 3 4)``)."""
+
+    def orient(coordinates: str, shell: bool) -> str:
+        shell = shell != shells_clockwise
+        points = _points(coordinates)
+        if not points or len(points) < 4:
+            return coordinates
+        twice_area = sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(points))
+        if (twice_area > 0) == shell or twice_area == 0:
+            return coordinates
+        return ", ".join(p.strip() for p in reversed(coordinates.split(",")))
+
+    def wrap(coordinates: str) -> str:
+        return ", ".join(f"({p.strip()})" for p in coordinates.split(","))
+
+    return _rings(text, orient, wrap)
+
+
+def _polyline_decode(text: str) -> str:
+    """Google's encoded polyline as WKT (x longitude, y latitude), as Trino decodes it: the
+    sums of the deltas times 1e-5; one point makes an empty line."""
+    points: list[str] = []
+    index = latitude = longitude = 0
+
+    def number() -> int:
+        nonlocal index
+        result, shift = 1, 0
+        while True:
+            if index >= len(text):
+                raise ValueError(f"not an encoded polyline: {text!r} ends inside a number")
+            value = ord(text[index]) - 63 - 1
+            index += 1
+            result += value << shift
+            shift += 5
+            if value < 0x1F:
+                return ~(result >> 1) if result & 1 else result >> 1
+
+    while index < len(text):
+        latitude += number()
+        longitude += number()
+        points.append(f"{longitude * 1e-5!r} {latitude * 1e-5!r}")
+    if len(points) < 2:
+        return "LINESTRING EMPTY"
+    return f"LINESTRING ({', '.join(points)})"
+
+
+def _polyline_encode(xs: list[float], ys: list[float]) -> str:
+    """Points (longitudes, latitudes) as Google's encoded polyline, as Trino encodes them."""
+    out: list[str] = []
+    last_latitude = last_longitude = 0
+    for x, y in zip(xs, ys, strict=True):
+        latitude, longitude = _java_round(y * 1e5), _java_round(x * 1e5)
+        for delta in (latitude - last_latitude, longitude - last_longitude):
+            value = ~(delta << 1) if delta < 0 else delta << 1
+            while value >= 0x20:
+                out.append(chr((0x20 | (value & 0x1F)) + 63))
+                value >>= 5
+            out.append(chr(value + 63))
+        last_latitude, last_longitude = latitude, longitude
+    return "".join(out)
+
+
+def _java_round(value: float) -> int:
+    """Java's Math.round: half up (Python's round is half to even)."""
+    import math
+
+    return math.floor(value + 0.5)
+
+
+def _trino_wkt_clockwise(text: str) -> str:
+    return _oriented_wkt(text, shells_clockwise=True)
+
+
+FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
+    ("lakebox_wkt", _trino_wkt, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_wkt_clockwise", _trino_wkt_clockwise, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_polyline_decode", _polyline_decode, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_polyline_encode", _polyline_encode, ["DOUBLE[]", "DOUBLE[]"], "VARCHAR"),
+    ("lakebox_closed_rings", _closed_rings, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_combinations", _combinations, ["BIGINT", "BIGINT"], "BIGINT[][]"),
+    ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
+    ("lakebox_murmur3", _murmur3, ["BLOB"], "BLOB"),
+    ("lakebox_xxhash64", _xxhash64, ["BLOB"], "BLOB"),
+    ("lakebox_spooky_hash_v2_64", _spooky64, ["BLOB"], "BLOB"),
+    ("lakebox_spooky_hash_v2_32", _spooky32, ["BLOB"], "BLOB"),
+    ("lakebox_sha512", _sha512, ["BLOB"], "BLOB"),
+    ("lakebox_hmac_md5", _hmac("md5"), ["BLOB", "BLOB"], "BLOB"),
+    ("lakebox_hmac_sha1", _hmac("sha1"), ["BLOB", "BLOB"], "BLOB"),
+    ("lakebox_hmac_sha256", _hmac("sha256"), ["BLOB", "BLOB"], "BLOB"),
+    ("lakebox_hmac_sha512", _hmac("sha512"), ["BLOB", "BLOB"], "BLOB"),
+    (
+        "lakebox_normal_cdf",
+        lambda m, sd, v: float(_normal(m, sd).cdf(v)),
+        ["DOUBLE", "DOUBLE", "DOUBLE"],
+        "DOUBLE",
+    ),
+    ("lakebox_inverse_normal_cdf", _inverse_normal_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
+    ("lakebox_to_ieee754_64", _pack(">d"), ["DOUBLE"], "BLOB"),
+    ("lakebox_to_ieee754_32", _pack(">f"), ["FLOAT"], "BLOB"),
+    ("lakebox_from_ieee754_64", _ieee754(">d", 8), ["BLOB"], "DOUBLE"),
+    ("lakebox_from_ieee754_32", _ieee754(">f", 4), ["BLOB"], "FLOAT"),
+    ("lakebox_to_base32", _to_base32, ["BLOB"], "VARCHAR"),
+    ("lakebox_from_base32", _from_base32, ["VARCHAR"], "BLOB"),
+]

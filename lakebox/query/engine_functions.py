@@ -194,6 +194,60 @@ def _spooky32(data: bytes) -> bytes:
     return _spooky64(data)[4:]
 
 
+def _beta_cdf(a: float, b: float, value: float) -> float:
+    """The regularized incomplete beta function I_value(a, b), to double precision (Trino's,
+    commons-math's continued fraction, can differ in the last digit)."""
+    import mpmath
+
+    if not 0 <= value <= 1:
+        raise ValueError("value must be 0 >= v >= 1")
+    if not (a > 0 and b > 0):
+        raise ValueError("a, b must be > 0")
+    with mpmath.workdps(30):
+        return float(mpmath.betainc(a, b, 0, value, regularized=True))
+
+
+def _inverse_beta_cdf(a: float, b: float, p: float) -> float:
+    """The x with I_x(a, b) = p (Trino's solver is accurate to 1e-9; this one to double
+    precision)."""
+    import mpmath
+
+    if not 0 <= p <= 1:
+        raise ValueError("p must be 0 >= p >= 1")
+    if not (a > 0 and b > 0):
+        raise ValueError("a, b must be > 0")
+    if p in (0, 1):
+        return float(p)
+    with mpmath.workdps(30):
+        root = mpmath.findroot(
+            lambda x: mpmath.betainc(a, b, 0, x, regularized=True) - p, (0, 1), solver="anderson"
+        )
+        return float(root)
+
+
+# Trino's word_stem languages (Lucene's Snowball stemmers) by the codes Trino takes
+_STEMMERS = {
+    "ca": "catalan", "da": "danish", "de": "german", "en": "english", "es": "spanish",
+    "eu": "basque", "fi": "finnish", "fr": "french", "hu": "hungarian", "hy": "armenian",
+    "ir": "irish", "it": "italian", "lt": "lithuanian", "nl": "dutch_porter", "no": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sv": "swedish", "tr": "turkish",
+}  # fmt: skip
+
+
+def _word_stem(word: str, language: str) -> str:
+    import snowballstemmer
+
+    name = _STEMMERS.get(language)
+    if name is None:
+        raise ValueError(f"Unknown stemmer language: {language}")
+    return str(snowballstemmer.stemmer(name).stemWord(word))
+
+
+def _char2hexint(text: str) -> str:
+    """Teradata's char2hexint: the UTF-16 (big-endian) code units, in upper-case hex."""
+    return text.encode("utf-16-be", "surrogatepass").hex().upper()
+
+
 def _pack(fmt: str) -> Any:
     import struct
 
@@ -349,6 +403,10 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_combinations", _combinations, ["BIGINT", "BIGINT"], "BIGINT[][]"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_murmur3", _murmur3, ["BLOB"], "BLOB"),
+    ("lakebox_beta_cdf", _beta_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
+    ("lakebox_inverse_beta_cdf", _inverse_beta_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
+    ("lakebox_word_stem", _word_stem, ["VARCHAR", "VARCHAR"], "VARCHAR"),
+    ("lakebox_char2hexint", _char2hexint, ["VARCHAR"], "VARCHAR"),
     ("lakebox_xxhash64", _xxhash64, ["BLOB"], "BLOB"),
     ("lakebox_spooky_hash_v2_64", _spooky64, ["BLOB"], "BLOB"),
     ("lakebox_spooky_hash_v2_32", _spooky32, ["BLOB"], "BLOB"),

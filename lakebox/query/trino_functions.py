@@ -423,8 +423,7 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 
 # Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
 # some of these names compute something else).
-_REFUSED = {
-    "word_stem": "DuckDB has no stemmer", "soundex": "not implemented",
+_REFUSED = { "soundex": "not implemented",
     "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
     "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
     "tdigest_agg": "not implemented", "make_set_digest": "not implemented",
@@ -433,7 +432,6 @@ _REFUSED = {
     "with_timezone": "not implemented", "at_timezone": "not implemented",
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
     "from_iso8601_timestamp_nanos": "not implemented",
-    "beta_cdf": "not implemented", "inverse_beta_cdf": "not implemented",
         "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
     # DuckDB has functions of these names that compute something else
     "bar": "DuckDB's bar() draws other bars", "cosine_distance": "not implemented for maps",
@@ -442,7 +440,6 @@ _REFUSED = {
     "to_timestamp": "Teradata's format patterns: use date_parse",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
     "checksum": "not implemented",
-    "char2hexint": "not implemented",
                             "from_unixtime_nanos": "not implemented",
     "color": "Trino's console colors", "render": "Trino's console colors",
     "rgb": "Trino's console colors",

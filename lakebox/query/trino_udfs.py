@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from lakebox.query.trino_functions import _anonymous, _args, _register
+from lakebox.query.trino_functions import _anonymous, _args, _register, refuse
 
 # Trino's name → (the engine's function, how many arguments)
 _ENGINE = {
     "crc32": ("lakebox_crc32", 1),
     "murmur3": ("lakebox_murmur3", 1),
+    "beta_cdf": ("lakebox_beta_cdf", 3),
+    "inverse_beta_cdf": ("lakebox_inverse_beta_cdf", 3),
+    "char2hexint": ("lakebox_char2hexint", 1),
     "xxhash64": ("lakebox_xxhash64", 1),
     "spooky_hash_v2_32": ("lakebox_spooky_hash_v2_32", 1),
     "spooky_hash_v2_64": ("lakebox_spooky_hash_v2_64", 1),
@@ -60,3 +63,13 @@ def _from_base32(node: exp.Expr) -> exp.Expr:
 @_register(exp.ToBase32)
 def _to_base32(node: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this="lakebox_to_base32", expressions=[node.this.copy()])
+
+
+@_anonymous("word_stem")
+def _word_stem(node: exp.Expr) -> exp.Expr:
+    """word_stem(word[, language]): English when no language is given."""
+    args = list(node.expressions)
+    if len(args) not in (1, 2):
+        raise refuse("word_stem", f"{len(args)} arguments", "it takes 1 or 2")
+    language = args[1].copy() if len(args) == 2 else exp.Literal.string("en")
+    return exp.Anonymous(this="lakebox_word_stem", expressions=[args[0].copy(), language])

@@ -8,6 +8,7 @@ Libraries are imported inside the functions, so a process that never calls one n
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any
 
 # -- Trino functions DuckDB lacks, from Python's standard library -------------------------
@@ -248,6 +249,117 @@ def _char2hexint(text: str) -> str:
     return text.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
+def _divide(x: float, y: float) -> float:
+    """Java's double division (Python raises on a zero divisor)."""
+    if y == 0:
+        return math.nan if x == 0 or math.isnan(x) else math.copysign(math.inf, x * y or x)
+    return x / y
+
+
+def _cosine_similarity(x: list[float | None], y: list[float | None]) -> float | None:
+    """Trino's for arrays: the lengths checked first, NULL with a NULL element, the two
+    magnitudes multiplied under one square root."""
+    if len(x) != len(y):
+        raise ValueError("The arguments must have the same length")
+    if None in x or None in y:
+        return None
+    dot = mx = my = 0.0
+    for a, b in zip(x, y, strict=True):
+        assert a is not None and b is not None
+        dot += a * b
+        mx += a * a
+        my += b * b
+    if mx == 0 or my == 0:
+        raise ValueError("Vector magnitude cannot be zero")
+    return _divide(dot, math.sqrt(mx * my))
+
+
+def _cosine_distance(x: list[float | None], y: list[float | None]) -> float | None:
+    similarity = _cosine_similarity(x, y)
+    return None if similarity is None else 1.0 - similarity
+
+
+Entries = list[tuple[str, float | None]]  # a MAP(VARCHAR, DOUBLE) as Arrow gives it
+
+
+def _map_cosine_similarity(left: Entries, right: Entries) -> float | None:
+    """Trino's for maps (sparse vectors): the dot product over the keys both have, each
+    magnitude under its own square root; NULL with a NULL value."""
+    if any(v is None for _, v in left) or any(v is None for _, v in right):
+        return None
+    x = {k: float(v or 0.0) for k, v in left}
+    y = {k: float(v or 0.0) for k, v in right}
+    dot = sum(v * y[k] for k, v in x.items() if k in y)
+    nx = math.sqrt(sum(v * v for v in x.values()))
+    ny = math.sqrt(sum(v * v for v in y.values()))
+    return _divide(dot, nx * ny)
+
+
+def _map_cosine_distance(left: Entries, right: Entries) -> float | None:
+    similarity = _map_cosine_similarity(left, right)
+    return None if similarity is None else 1.0 - similarity
+
+
+def _java_long(value: float) -> int:
+    """Java's (long) of a double: toward zero, NaN 0, clamped to the long's range."""
+    if math.isnan(value):
+        return 0
+    if value >= 2.0**63:
+        return 2**63 - 1
+    if value < -(2.0**63):
+        return -(2**63)
+    return int(value)
+
+
+def _format_number(value: float) -> str:
+    """Trino's format_number: thousands as K, M, B, T, Q (a double truncated to an integer
+    first), two decimals under 10, one under 100, none above, rounded half up (Java's
+    DecimalFormat of the exact binary value)."""
+    from decimal import ROUND_HALF_UP
+    from decimal import Decimal as Exact
+
+    v = float(_java_long(value))
+    unit = ""
+    for u in "KMBTQ":
+        if v >= 1000 or v <= -1000:
+            v /= 1000
+            unit = u
+    step = Exact("0.01") if v < 10 else Exact("0.1") if v < 100 else Exact("1")
+    text = format(Exact(v).quantize(step, rounding=ROUND_HALF_UP), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + unit
+
+
+_SOUNDEX = "01230120022455012623010202"  # A..Z (commons-codec's US English mapping)
+
+
+def _soundex(text: str) -> str:
+    """commons-codec's Soundex, as Trino calls it: letters only, H and W skipped without
+    ending a run, a letter outside A..Z fails."""
+    letters = "".join(c for c in text if c.isalpha()).upper()
+    if not letters:
+        return ""
+
+    def code(c: str) -> str:
+        index = ord(c) - ord("A")
+        if not 0 <= index < 26:
+            raise ValueError(f"The character is not mapped: {c} (index={index})")
+        return _SOUNDEX[index]
+
+    out, last = letters[0], code(letters[0])
+    for c in letters[1:]:
+        if len(out) == 4:
+            break
+        if c in "HW":
+            continue
+        digit = code(c)
+        if digit not in ("0", last):
+            out += digit
+        last = digit
+    return out.ljust(4, "0")
+
+
 def _pack(fmt: str) -> Any:
     import struct
 
@@ -403,6 +515,17 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_combinations", _combinations, ["BIGINT", "BIGINT"], "BIGINT[][]"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_murmur3", _murmur3, ["BLOB"], "BLOB"),
+    ("lakebox_cosine_similarity", _cosine_similarity, ["DOUBLE[]", "DOUBLE[]"], "DOUBLE"),
+    ("lakebox_cosine_distance", _cosine_distance, ["DOUBLE[]", "DOUBLE[]"], "DOUBLE"),
+    (
+        "lakebox_map_cosine_similarity",
+        _map_cosine_similarity,
+        ["MAP(VARCHAR, DOUBLE)"] * 2,
+        "DOUBLE",
+    ),
+    ("lakebox_map_cosine_distance", _map_cosine_distance, ["MAP(VARCHAR, DOUBLE)"] * 2, "DOUBLE"),
+    ("lakebox_format_number", _format_number, ["DOUBLE"], "VARCHAR"),
+    ("lakebox_soundex", _soundex, ["VARCHAR"], "VARCHAR"),
     ("lakebox_beta_cdf", _beta_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
     ("lakebox_inverse_beta_cdf", _inverse_beta_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
     ("lakebox_word_stem", _word_stem, ["VARCHAR", "VARCHAR"], "VARCHAR"),
@@ -429,3 +552,40 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_to_base32", _to_base32, ["BLOB"], "VARCHAR"),
     ("lakebox_from_base32", _from_base32, ["VARCHAR"], "BLOB"),
 ]
+
+
+def _arrow_type(duckdb_type: str) -> Any:
+    import pyarrow as pa
+
+    if duckdb_type.endswith("[]"):
+        return pa.list_(_arrow_type(duckdb_type[:-2]))
+    return {
+        "VARCHAR": pa.string(), "BLOB": pa.binary(), "DOUBLE": pa.float64(),
+        "FLOAT": pa.float32(), "BIGINT": pa.int64(),
+    }[duckdb_type]  # fmt: skip
+
+
+def _vectorized(fn: Any, arity: int, result: str) -> Any:
+    """``fn`` over Arrow columns, a row at a time: NULL for a NULL argument (SQL's rule), and
+    what ``fn`` returns kept as it is, NaN and NULL included (DuckDB's row-at-a-time Python
+    functions turn a NaN into NULL and refuse a NULL result)."""
+    import pyarrow as pa
+
+    to = _arrow_type(result)
+
+    def rows(*columns: Any) -> Any:
+        values = zip(*(c.to_pylist() for c in columns), strict=True)
+        return pa.array([None if None in row else fn(*row) for row in values], type=to)
+
+    # DuckDB reads the number of parameters from the signature
+    wrappers = {
+        1: lambda a: rows(a),
+        2: lambda a, b: rows(a, b),
+        3: lambda a, b, c: rows(a, b, c),
+    }
+    return wrappers[arity]
+
+
+def registered() -> list[tuple[str, Any, list[str], str]]:
+    """FUNCTIONS as the engines register them: vectorized over Arrow columns."""
+    return [(n, _vectorized(f, len(p), r), p, r) for n, f, p, r in FUNCTIONS]

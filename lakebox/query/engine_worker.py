@@ -34,8 +34,18 @@ class _Worker:
         if limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         db = duckdb.connect(init["database"], read_only=True, config=init["config"])
+        from duckdb.func import FunctionNullHandling, PythonUDFType
+
+        create: Any = db.create_function  # its stubs take the options as strings, it does not
         for name, fn, parameters, result in _functions():
-            db.create_function(name, fn, parameters, result)
+            create(
+                name,
+                fn,
+                parameters,
+                result,
+                type=PythonUDFType.ARROW,
+                null_handling=FunctionNullHandling.SPECIAL,
+            )
         db.execute(";\n".join(init["setup"]))
         self.db = db
 
@@ -189,7 +199,7 @@ def _functions() -> list[tuple[str, Any, Any, str]]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    functions: list[tuple[str, Any, Any, str]] = module.FUNCTIONS
+    functions: list[tuple[str, Any, Any, str]] = module.registered()
     return functions
 
 

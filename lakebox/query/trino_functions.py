@@ -86,8 +86,16 @@ def _template(sql: str, **nodes: exp.Expr) -> exp.Expr:
     of) the user's nodes."""
     tree = _parsed(sql).copy()
     for ph in list(tree.find_all(exp.Placeholder)):
-        ph.replace(nodes[str(ph.name)].copy())
+        ph.replace(_grouped(nodes[str(ph.name)].copy()))
     return tree
+
+
+def _grouped(node: exp.Expr) -> exp.Expr:
+    """An operation in parentheses: the tree keeps no precedence of its own, so ``:n + 2`` of
+    ``3 - 1`` would be written ``3 - 1 + 2`` but ``:a - :n`` of it ``a - 3 - 1``."""
+    if isinstance(node, exp.Binary | exp.Unary) and not isinstance(node, exp.Paren | exp.Dot):
+        return exp.Paren(this=node)
+    return node
 
 
 def _args(node: exp.Expr, name: str, count: int) -> list[exp.Expr]:
@@ -423,18 +431,16 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 
 # Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
 # some of these names compute something else).
-_REFUSED = { "soundex": "not implemented",
+_REFUSED = {
     "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
     "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
     "tdigest_agg": "not implemented", "make_set_digest": "not implemented",
     "classify": "not implemented", "learn_classifier": "not implemented",
-    "format_number": "not implemented",
     "with_timezone": "not implemented", "at_timezone": "not implemented",
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
-    "from_iso8601_timestamp_nanos": "not implemented",
-        "cosine_similarity": "not implemented for maps", "value_at_quantile": "not implemented",
+    "from_iso8601_timestamp_nanos": "not implemented", "value_at_quantile": "not implemented",
     # DuckDB has functions of these names that compute something else
-    "bar": "DuckDB's bar() draws other bars", "cosine_distance": "not implemented for maps",
+    "bar": "DuckDB's bar() draws other bars",
     "to_char": "Teradata's format patterns: use date_format",
     "to_date": "Teradata's format patterns: use date_parse",
     "to_timestamp": "Teradata's format patterns: use date_parse",

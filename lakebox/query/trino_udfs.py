@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from lakebox.query.trino_functions import _anonymous, _args, _register, refuse
+from lakebox.query.trino_unnest import is_map
 
 # Trino's name → (the engine's function, how many arguments)
 _ENGINE = {
@@ -15,6 +16,7 @@ _ENGINE = {
     "beta_cdf": ("lakebox_beta_cdf", 3),
     "inverse_beta_cdf": ("lakebox_inverse_beta_cdf", 3),
     "char2hexint": ("lakebox_char2hexint", 1),
+    "format_number": ("lakebox_format_number", 1),
     "xxhash64": ("lakebox_xxhash64", 1),
     "spooky_hash_v2_32": ("lakebox_spooky_hash_v2_32", 1),
     "spooky_hash_v2_64": ("lakebox_spooky_hash_v2_64", 1),
@@ -73,3 +75,26 @@ def _word_stem(node: exp.Expr) -> exp.Expr:
         raise refuse("word_stem", f"{len(args)} arguments", "it takes 1 or 2")
     language = args[1].copy() if len(args) == 2 else exp.Literal.string("en")
     return exp.Anonymous(this="lakebox_word_stem", expressions=[args[0].copy(), language])
+
+
+@_register(exp.Soundex)
+def _soundex(node: exp.Expr) -> exp.Expr:
+    return exp.Anonymous(this="lakebox_soundex", expressions=[node.this.copy()])
+
+
+def _cosine(name: str) -> object:
+    def rewrite(node: exp.Expr) -> exp.Expr:
+        """Arrays, or maps (sparse vectors) when either argument is built as one."""
+        if isinstance(node, exp.CosineDistance):  # sqlglot's, for DuckDB's list_cosine_distance
+            x, y = node.this, node.expression
+        else:
+            x, y = _args(node, name, 2)
+        engine = f"lakebox_map_{name}" if is_map(x) or is_map(y) else f"lakebox_{name}"
+        return exp.Anonymous(this=engine, expressions=[x.copy(), y.copy()])
+
+    return rewrite
+
+
+_anonymous("cosine_similarity")(_cosine("cosine_similarity"))
+_anonymous("cosine_distance")(_cosine("cosine_distance"))
+_register(exp.CosineDistance)(_cosine("cosine_distance"))

@@ -506,12 +506,163 @@ def _trino_wkt_clockwise(text: str) -> str:
     return _oriented_wkt(text, shells_clockwise=True)
 
 
+def _java_fixed(value: float, digits: int) -> str:
+    """A double as Java's ``String.format("%.<digits>f")`` writes it: its exact value rounded
+    half up (C's printf rounds a tie half to even)."""
+    import decimal
+
+    exact = decimal.Decimal(value)
+    return str(exact.quantize(decimal.Decimal(1).scaleb(-digits), decimal.ROUND_HALF_UP))
+
+
+# -- Bing tiles (trino_geo.py): Trino's tiles around a point within a radius ------------------
+
+_EARTH_RADIUS_KM = 6371.01
+_MAX_LATITUDE = 85.05112878
+
+
+def _tile_at(latitude: float, longitude: float, zoom: int) -> tuple[int, int]:
+    """The tile (x, y) holding a point, as Trino's latitudeLongitudeToTile."""
+    import math
+
+    size = 256 << zoom
+
+    def axis(value: float) -> int:
+        return int(min(max(value * size, 0.0), float(size - 1))) // 256
+
+    sin_latitude = math.sin(latitude * math.pi / 180)
+    y = 0.5 - math.log((1 + sin_latitude) / (1 - sin_latitude)) / (4 * math.pi)
+    return axis((longitude + 180) / 360), axis(y)
+
+
+def _tile_corner(x: int, y: int, zoom: int) -> tuple[float, float]:
+    """The (latitude, longitude) of a tile's upper left corner."""
+    import math
+
+    size = 256 << zoom
+    cx = min(max(x * 256, 0), size) / size - 0.5
+    cy = 0.5 - min(max(y * 256, 0), size) / size
+    return 90 - 360 * math.atan(math.exp(-cy * 2 * math.pi)) / math.pi, 360 * cx
+
+
+def _moved(latitude: float, longitude: float, km: float, bearing: float) -> tuple[float, float]:
+    """Trino's addDistanceToLatitude and addDistanceToLongitude (each keeps the other
+    coordinate)."""
+    import math
+
+    lat, lon, b = math.radians(latitude), math.radians(longitude), math.radians(bearing)
+    ratio = km / _EARTH_RADIUS_KM
+    new_latitude = math.degrees(
+        math.asin(math.sin(lat) * math.cos(ratio) + math.cos(lat) * math.sin(ratio) * math.cos(b))
+    )
+    new_latitude = min(max(new_latitude, -_MAX_LATITUDE), _MAX_LATITUDE)
+    new_longitude = math.degrees(
+        lon
+        + math.atan2(
+            math.sin(b) * math.sin(ratio) * math.cos(lat),
+            math.cos(ratio) - math.sin(lat) * math.sin(lat),
+        )
+    )
+    if new_longitude > 180:
+        new_longitude = -180 + (new_longitude - 180)
+    elif new_longitude < -180:
+        new_longitude = 180 + (new_longitude + 180)
+    return new_latitude, new_longitude
+
+
+def _around_bounds(latitude: float, longitude: float, zoom: int, km: float) -> list[int]:
+    """The top, bottom, left and right tiles' y, y, x, x, and the number of tiles in the
+    rectangle they span."""
+    top = _tile_at(_moved(latitude, longitude, km, 0)[0], longitude, zoom)[1]
+    bottom = _tile_at(_moved(latitude, longitude, km, 180)[0], longitude, zoom)[1]
+    left = _tile_at(latitude, _moved(latitude, longitude, km, 270)[1], zoom)[0]
+    right = _tile_at(latitude, _moved(latitude, longitude, km, 90)[1], zoom)[0]
+    last = (1 << zoom) - 1
+    across = right + last - left + 2 if right < left else right - left + 1
+    return [top, bottom, left, right, across * (bottom - top + 1)]
+
+
+def _bing_tiles_around_limit(latitude: float, longitude: float, zoom: int, km: float) -> str:
+    """Trino's message when the tiles around a point are more than a million, else ''."""
+    count = _around_bounds(latitude, longitude, zoom, km)[4]
+    if count <= 1_000_000:
+        return ""
+    return (
+        "The number of tiles covering input rectangle exceeds the limit of 1M. "
+        f"Number of tiles: {count}. Radius: {_java_fixed(km, 1)} km. Zoom level: {zoom}."
+    )
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    r1, r2 = math.radians(lat1), math.radians(lat2)
+    delta = math.radians(lon1) - math.radians(lon2)
+    t1 = math.cos(r2) * math.sin(delta)
+    t2 = math.cos(r1) * math.sin(r2) - math.sin(r1) * math.cos(r2) * math.cos(delta)
+    t3 = math.sin(r1) * math.sin(r2) + math.cos(r1) * math.cos(r2) * math.cos(delta)
+    return math.atan2(math.sqrt(t1 * t1 + t2 * t2), t3) * _EARTH_RADIUS_KM
+
+
+def _bing_tiles_around(latitude: float, longitude: float, zoom: int, km: float) -> list[int]:
+    """The tiles (Trino's encoding) that cover a circle of ``km`` around a point, in Trino's
+    order: the row and the column through the point, then each corner's tiles within the
+    radius (Trino's bingTilesAround; the arguments were checked by the query)."""
+    top, bottom, left, right, _ = _around_bounds(latitude, longitude, zoom, km)
+    tile_x, tile_y = _tile_at(latitude, longitude, zoom)
+    last = (1 << zoom) - 1
+    across = right + last - left + 2 if right < left else right - left + 1
+    out = [_encode((left + i) % (last + 1), tile_y, zoom) for i in range(across)]
+    out += [_encode(tile_x, y, zoom) for y in range(top, bottom + 1) if y != tile_y]
+
+    def within(x: int, y: int) -> bool:
+        corner = _tile_corner(x, y, zoom)
+        return _great_circle_km(latitude, longitude, corner[0], corner[1]) <= km
+
+    def corner(x: int, ys: range, dx: int, dy: int) -> None:
+        include = False
+        for y in ys:
+            include = include or within(x + dx, y + dy)
+            if include:
+                out.append(_encode(x, y, zoom))
+
+    x = right
+    while x != tile_x:
+        corner(x, range(top, tile_y), 0, 1)  # top right: the bottom left corner
+        corner(x, range(bottom, tile_y, -1), 0, 0)  # bottom right: the top left corner
+        x = last if x == 0 else x - 1
+    x = left
+    while x != tile_x:
+        corner(x, range(top, tile_y), 1, 1)  # top left: the bottom right corner
+        corner(x, range(bottom, tile_y, -1), 1, 0)  # bottom left: the top right corner
+        x = (x + 1) % (last + 1)
+    return out
+
+
+def _encode(x: int, y: int, zoom: int) -> int:
+    """A tile as Trino encodes it: x, then y in 23 bits, then the zoom in 5."""
+    return (x << 28) + (y << 5) + zoom
+
+
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_wkt", _trino_wkt, ["VARCHAR"], "VARCHAR"),
     ("lakebox_wkt_clockwise", _trino_wkt_clockwise, ["VARCHAR"], "VARCHAR"),
     ("lakebox_polyline_decode", _polyline_decode, ["VARCHAR"], "VARCHAR"),
     ("lakebox_polyline_encode", _polyline_encode, ["DOUBLE[]", "DOUBLE[]"], "VARCHAR"),
     ("lakebox_closed_rings", _closed_rings, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_java_fixed", _java_fixed, ["DOUBLE", "INTEGER"], "VARCHAR"),
+    (
+        "lakebox_bing_tiles_around",
+        _bing_tiles_around,
+        ["DOUBLE", "DOUBLE", "INTEGER", "DOUBLE"],
+        "BIGINT[]",
+    ),
+    (
+        "lakebox_bing_tiles_around_limit",
+        _bing_tiles_around_limit,
+        ["DOUBLE", "DOUBLE", "INTEGER", "DOUBLE"],
+        "VARCHAR",
+    ),
     ("lakebox_combinations", _combinations, ["BIGINT", "BIGINT"], "BIGINT[][]"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_murmur3", _murmur3, ["BLOB"], "BLOB"),
@@ -582,6 +733,7 @@ def _vectorized(fn: Any, arity: int, result: str) -> Any:
         1: lambda a: rows(a),
         2: lambda a, b: rows(a, b),
         3: lambda a, b, c: rows(a, b, c),
+        4: lambda a, b, c, d: rows(a, b, c, d),
     }
     return wrappers[arity]
 

@@ -147,7 +147,18 @@ class _Worker:
 def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
     """How each column reads with its geometries (and arrays of them) as Trino's text, or []
     when the result holds none. A geometry's text is Trino's WKT (its results show the
-    geometry so, not its binary form); the column keeps its type, GEOMETRY."""
+    geometry so, not its binary form); the column keeps its type, GEOMETRY. A Bing tile
+    (trino_geo.py's STRUCT(lakebox_bing_tile BIGINT)) is refused: what Athena shows of
+    Trino's BingTile type is not known."""
+    for name, duck_type in columns:
+        if "lakebox_bing_tile" in duck_type:
+            import duckdb
+
+            raise duckdb.InvalidInputException(
+                f"the result column {name} holds Bing tiles (Trino's BingTile type), which "
+                "lakebox neither shows nor stores: convert them with bing_tile_quadkey(...) or "
+                "bing_tile_coordinates(...)"
+            )
     if not any("GEOMETRY" in t for _, t in columns):
         return []
     out = []

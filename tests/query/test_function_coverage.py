@@ -83,7 +83,7 @@ def test_the_share_checked_does_not_fall() -> None:
 def test_a_refused_function_is_refused_whatever_sqlglot_makes_of_it() -> None:
     # the names refused before parsing: sqlglot maps some onto DuckDB functions of other
     # meaning (bar, to_char)
-    for name in ("bar", "to_char", "st_read", "bing_tile_at", "learn_regressor"):
+    for name in ("bar", "to_char", "st_read", "to_spherical_geography", "learn_regressor"):
         assert refused_reason(name), name
 
 

@@ -1015,7 +1015,7 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("bar(0.5, 10)", UnsupportedFunction, "bar"),  # sqlglot gave DuckDB's bar() of other meaning
     ("to_char(current_date, 'yyyy')", UnsupportedFunction, "to_char"),
     ("to_timestamp('2020', 'yyyy')", UnsupportedFunction, "to_timestamp"),
-    ("bing_tile(1, 2, 3)", UnsupportedFunction, "bing_tile"),
+    ("to_spherical_geography(ST_Point(1, 2))", UnsupportedFunction, "to_spherical_geography"),
     ("skewness(x) OVER () FROM (VALUES 1) AS t(x)", UnsupportedFunction, "skewness"),
     ("codepoint('ab')", QueryFailed, "single character"),
     ("bitwise_right_shift(-8, 1)", QueryFailed, "bitwise_right_shift_arithmetic"),

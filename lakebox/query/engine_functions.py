@@ -360,6 +360,65 @@ def _soundex(text: str) -> str:
     return out.ljust(4, "0")
 
 
+# Teradata's date format tokens, longest first (Trino's DateFormat lexer): the field each one
+# parses and the most digits it takes
+_TERADATA_TOKENS = [
+    ("yyyy", "year", 4), ("hh24", "hour", 2), ("yy", "year2", 2), ("dd", "day", 2),
+    ("hh", "halfday_hour", 2), ("mi", "minute", 2), ("mm", "month", 2), ("ss", "second", 2),
+]  # fmt: skip
+_TERADATA_TEXT = " /-.,;:"
+
+
+def _teradata_parse(text: str, pattern: str) -> Any:
+    """Teradata's to_timestamp(text, format), as Trino's Joda formatter parses it: the format
+    tokenised longest token first, each number of up to its digits, ``yy`` a year of 2000 to
+    2099, ``hh`` an hour of the half day (0 to 11), a missing year 2000."""
+    import datetime as dt
+
+    fields: list[tuple[str, int] | str] = []
+    at = 0
+    while at < len(pattern):
+        for token, field, digits in _TERADATA_TOKENS:
+            if pattern.startswith(token, at):
+                fields.append((field, digits))
+                at += len(token)
+                break
+        else:
+            if pattern[at] not in _TERADATA_TEXT:
+                raise ValueError(f"Failed to tokenize string [{pattern[at]}] at offset [{at}]")
+            fields.append(pattern[at])
+            at += 1
+    values = {"year": 2000, "month": 1, "day": 1, "hour": 0, "minute": 0, "second": 0}
+    pos = 0
+    for item in fields:
+        if isinstance(item, str):
+            if not text.startswith(item, pos):
+                raise ValueError(f'Invalid format: "{text}" is malformed at "{text[pos:]}"')
+            pos += 1
+            continue
+        field, digits = item
+        end = pos
+        while end < len(text) and end - pos < digits and text[end].isdigit():
+            end += 1
+        if end == pos or (field == "year2" and end - pos != 2):
+            raise ValueError(f'Invalid format: "{text}" is malformed at "{text[pos:]}"')
+        number = int(text[pos:end])
+        pos = end
+        if field == "year2":
+            values["year"] = 2000 + number
+        elif field == "halfday_hour":
+            if number > 11:
+                raise ValueError(f"Cannot parse \"{text}\": Value {number} for hourOfHalfday "
+                                 "must be in the range [0,11]")  # fmt: skip
+            values["hour"] = number
+        else:
+            values[field] = number
+    if pos != len(text):
+        raise ValueError(f'Invalid format: "{text}" is malformed at "{text[pos:]}"')
+    v = values
+    return dt.datetime(v["year"], v["month"], v["day"], v["hour"], v["minute"], v["second"])
+
+
 def _pack(fmt: str) -> Any:
     import struct
 
@@ -681,6 +740,7 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_inverse_beta_cdf", _inverse_beta_cdf, ["DOUBLE", "DOUBLE", "DOUBLE"], "DOUBLE"),
     ("lakebox_word_stem", _word_stem, ["VARCHAR", "VARCHAR"], "VARCHAR"),
     ("lakebox_char2hexint", _char2hexint, ["VARCHAR"], "VARCHAR"),
+    ("lakebox_teradata_parse", _teradata_parse, ["VARCHAR", "VARCHAR"], "TIMESTAMP"),
     ("lakebox_xxhash64", _xxhash64, ["BLOB"], "BLOB"),
     ("lakebox_spooky_hash_v2_64", _spooky64, ["BLOB"], "BLOB"),
     ("lakebox_spooky_hash_v2_32", _spooky32, ["BLOB"], "BLOB"),
@@ -712,7 +772,7 @@ def _arrow_type(duckdb_type: str) -> Any:
         return pa.list_(_arrow_type(duckdb_type[:-2]))
     return {
         "VARCHAR": pa.string(), "BLOB": pa.binary(), "DOUBLE": pa.float64(),
-        "FLOAT": pa.float32(), "BIGINT": pa.int64(),
+        "FLOAT": pa.float32(), "BIGINT": pa.int64(), "TIMESTAMP": pa.timestamp("us"),
     }[duckdb_type]  # fmt: skip
 
 

@@ -442,8 +442,6 @@ _REFUSED = {
     # DuckDB has functions of these names that compute something else
     "bar": "DuckDB's bar() draws other bars",
     "to_char": "Teradata's format patterns: use date_format",
-    "to_date": "Teradata's format patterns: use date_parse",
-    "to_timestamp": "Teradata's format patterns: use date_parse",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
     "checksum": "not implemented",
                             "from_unixtime_nanos": "not implemented",

@@ -98,3 +98,17 @@ def _cosine(name: str) -> object:
 _anonymous("cosine_similarity")(_cosine("cosine_similarity"))
 _anonymous("cosine_distance")(_cosine("cosine_distance"))
 _register(exp.CosineDistance)(_cosine("cosine_distance"))
+
+
+@_anonymous("to_date")
+def _to_date(node: exp.Expr) -> exp.Expr:
+    """Teradata's to_date(text, format): its formats (yyyy, yy, mm, dd, hh24, hh, mi, ss)."""
+    text, pattern = _args(node, "to_date", 2)
+    parsed = exp.Anonymous(this="lakebox_teradata_parse", expressions=[text.copy(), pattern.copy()])
+    return exp.Cast(this=parsed, to=exp.DataType.build("DATE"))
+
+
+@_anonymous("to_timestamp")
+def _to_timestamp(node: exp.Expr) -> exp.Expr:
+    text, pattern = _args(node, "to_timestamp", 2)
+    return exp.Anonymous(this="lakebox_teradata_parse", expressions=[text.copy(), pattern.copy()])

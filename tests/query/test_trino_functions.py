@@ -1014,7 +1014,6 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("current_user", UnsupportedFunction, "current_user"),
     ("bar(0.5, 10)", UnsupportedFunction, "bar"),  # sqlglot gave DuckDB's bar() of other meaning
     ("to_char(current_date, 'yyyy')", UnsupportedFunction, "to_char"),
-    ("to_timestamp('2020', 'yyyy')", UnsupportedFunction, "to_timestamp"),
     ("to_spherical_geography(ST_Point(1, 2))", UnsupportedFunction, "to_spherical_geography"),
     ("skewness(x) OVER () FROM (VALUES 1) AS t(x)", UnsupportedFunction, "skewness"),
     ("codepoint('ab')", QueryFailed, "single character"),

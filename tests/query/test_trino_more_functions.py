@@ -5,6 +5,7 @@ the checks are test_trino_functions.py's."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Any
@@ -229,6 +230,54 @@ CASES: list[tuple[str, Any, str]] = [
         "char2hexint('(ノಠ益ಠ)ノ彡┻━┻')",
         "002830CE0CA076CA0CA0002930CE5F61253B2501253B",
         "varchar",
+    ),
+    # Teradata's to_date and to_timestamp (TestTeradataDateFunctions)
+    ("to_date('1988/04/08', 'yyyy/mm/dd')", dt.date(1988, 4, 8), "date"),
+    ("to_date('04-08-1988', 'mm-dd-yyyy')", dt.date(1988, 4, 8), "date"),
+    ("to_date('04.1988,08', 'mm.yyyy,dd')", dt.date(1988, 4, 8), "date"),
+    ("to_date(';198804:08', ';yyyymm:dd')", dt.date(1988, 4, 8), "date"),
+    ("to_date('88/04/08', 'yy/mm/dd')", dt.date(2088, 4, 8), "date"),
+    ("to_date('8 04 1988','dd mm yyyy')", dt.date(1988, 4, 8), "date"),
+    ("to_timestamp('1988/04/08', 'yyyy/mm/dd')", dt.datetime(1988, 4, 8, 0, 0, 0), "timestamp(3)"),
+    ("to_timestamp('04-08-1988', 'mm-dd-yyyy')", dt.datetime(1988, 4, 8, 0, 0, 0), "timestamp(3)"),
+    ("to_timestamp('04.1988,08', 'mm.yyyy,dd')", dt.datetime(1988, 4, 8, 0, 0, 0), "timestamp(3)"),
+    ("to_timestamp(';198804:08', ';yyyymm:dd')", dt.datetime(1988, 4, 8, 0, 0, 0), "timestamp(3)"),
+    (
+        "to_timestamp('1988/04/08 2', 'yyyy/mm/dd hh')",
+        dt.datetime(1988, 4, 8, 2, 0, 0),
+        "timestamp(3)",
+    ),
+    (
+        "to_timestamp('1988/04/08 14', 'yyyy/mm/dd hh24')",
+        dt.datetime(1988, 4, 8, 14, 0, 0),
+        "timestamp(3)",
+    ),
+    (
+        "to_timestamp('1988/04/08 14:15', 'yyyy/mm/dd hh24:mi')",
+        dt.datetime(1988, 4, 8, 14, 15, 0),
+        "timestamp(3)",
+    ),
+    (
+        "to_timestamp('1988/04/08 14:15:16', 'yyyy/mm/dd hh24:mi:ss')",
+        dt.datetime(1988, 4, 8, 14, 15, 16),
+        "timestamp(3)",
+    ),
+    (
+        "to_timestamp('1988/04/08 2:3:4', 'yyyy/mm/dd hh24:mi:ss')",
+        dt.datetime(1988, 4, 8, 2, 3, 4),
+        "timestamp(3)",
+    ),
+    (
+        "to_timestamp('1988/04/08 02:03:04', 'yyyy/mm/dd hh24:mi:ss')",
+        dt.datetime(1988, 4, 8, 2, 3, 4),
+        "timestamp(3)",
+    ),
+    ("to_timestamp('88/04/08', 'yy/mm/dd')", dt.datetime(2088, 4, 8, 0, 0, 0), "timestamp(3)"),
+    ("to_date('04/08', 'mm/dd')", dt.date(2000, 4, 8), "date"),
+    (
+        "to_date(NULL, 'yyyy')",
+        None,
+        "date",
     ),  # vectors, numbers as words, sounds (TestArrayVectorFunctions, TestMathFunctions,
     # TestFormatNumberFunction, TestStringFunctions)
     ("cosine_distance(ARRAY[1], ARRAY[2])", 0.0, "double"),
@@ -444,6 +493,11 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("inverse_beta_cdf(0, 3, 0.5)", QueryFailed, "a, b must be > 0"),
     ("inverse_beta_cdf(3, 5, 1.1)", QueryFailed, "p must be 0 >= p >= 1"),
     ("word_stem('test', 'xx')", QueryFailed, "Unknown stemmer language: xx"),
+    ("to_date('1988/04/08', 'ala')", QueryFailed, "Failed to tokenize string [a] at offset [0]"),
+    ("to_date('1988/04/08', 'yyym/mm/dd')", QueryFailed, "Failed to tokenize string"),
+    ("to_date('1988-04-08', 'yyyy/mm/dd')", QueryFailed, 'is malformed at "-04-08"'),
+    ("to_timestamp('1988/04/08 12', 'yyyy/mm/dd hh')", QueryFailed, "must be in the range [0,11]"),
+    ("to_date('1988/04/31', 'yyyy/mm/dd')", QueryFailed, "day is out of range"),
     ("cosine_distance(ARRAY[], ARRAY[])", QueryFailed, "Vector magnitude cannot be zero"),
     ("cosine_distance(ARRAY[], ARRAY[1])", QueryFailed, "The arguments must have the same length"),
     ("cosine_distance(ARRAY[1], ARRAY[])", QueryFailed, "The arguments must have the same length"),

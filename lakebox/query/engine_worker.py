@@ -144,6 +144,32 @@ class _Worker:
         )
 
 
+# Values of Trino types that lakebox holds its own way (trino_geo.py, trino_sketches.py), by
+# the struct field that marks them: what they are, and what to write instead
+_HELD_ONLY = {
+    "lakebox_bing_tile": (
+        "Bing tiles (Trino's BingTile type)",
+        "convert them with bing_tile_quadkey(...) or bing_tile_coordinates(...)",
+    ),
+    "lakebox_color": (
+        "colors (Trino's color type)",
+        "use them in render(...) or bar(...)",
+    ),
+    "lakebox_hll": (
+        "HyperLogLog sketches (lakebox's are exact sets of hashes, not Trino's serialized form)",
+        "use cardinality(...) of them, or merge(...) them in the same query",
+    ),
+    "lakebox_setdigest": (
+        "set digests (lakebox's are exact, not Trino's serialized form)",
+        "use cardinality, intersection_cardinality, jaccard_index or hash_counts of them",
+    ),
+    "lakebox_qdigest": (
+        "quantile digests (lakebox's hold the values themselves, not Trino's serialized form)",
+        "use value_at_quantile(...) or values_at_quantiles(...) of them",
+    ),
+}
+
+
 def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
     """How each column reads with its geometries (and arrays of them) as Trino's text, or []
     when the result holds none. A geometry's text is Trino's WKT (its results show the
@@ -151,14 +177,14 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
     (trino_geo.py's STRUCT(lakebox_bing_tile BIGINT)) is refused: what Athena shows of
     Trino's BingTile type is not known."""
     for name, duck_type in columns:
-        if "lakebox_bing_tile" in duck_type:
-            import duckdb
+        for marker, (what, instead) in _HELD_ONLY.items():
+            if marker in duck_type:
+                import duckdb
 
-            raise duckdb.InvalidInputException(
-                f"the result column {name} holds Bing tiles (Trino's BingTile type), which "
-                "lakebox neither shows nor stores: convert them with bing_tile_quadkey(...) or "
-                "bing_tile_coordinates(...)"
-            )
+                raise duckdb.InvalidInputException(
+                    f"the result column {name} holds {what}, which lakebox neither shows nor "
+                    f"stores: {instead}"
+                )
     if not any("GEOMETRY" in t for _, t in columns):
         return []
     out = []

@@ -432,25 +432,16 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 # Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
 # some of these names compute something else).
 _REFUSED = {
-    "approx_set": "DuckDB has no HyperLogLog sketches", "merge": "DuckDB has no sketches",
-    "numeric_histogram": "not implemented", "qdigest_agg": "not implemented",
-    "tdigest_agg": "not implemented", "make_set_digest": "not implemented",
+    "numeric_histogram": "not implemented",
+    "tdigest_agg": "not implemented",
     "classify": "not implemented", "learn_classifier": "not implemented",
     "with_timezone": "not implemented", "at_timezone": "not implemented",
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
-    "from_iso8601_timestamp_nanos": "not implemented", "value_at_quantile": "not implemented",
+    "from_iso8601_timestamp_nanos": "not implemented",
     # DuckDB has functions of these names that compute something else
-    "bar": "DuckDB's bar() draws other bars",
     "to_char": "Teradata's format patterns: use date_format",
     "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
-    "checksum": "not implemented",
                             "from_unixtime_nanos": "not implemented",
-    "color": "Trino's console colors", "render": "Trino's console colors",
-    "rgb": "Trino's console colors",
-    "empty_approx_set": "DuckDB has no HyperLogLog sketches",
-    "merge_set_digest": "DuckDB has no set digests", "hash_counts": "DuckDB has no set digests",
-    "intersection_cardinality": "DuckDB has no set digests",
-    "jaccard_index": "DuckDB has no set digests", "values_at_quantiles": "not implemented",
     "learn_regressor": "no machine learning functions",
     "learn_libsvm_classifier": "no machine learning functions",
     "learn_libsvm_regressor": "no machine learning functions",
@@ -510,11 +501,13 @@ for _name in _REFUSED:
 # The other families register their rewrites when imported.
 from lakebox.query import (  # noqa: E402, F401
     trino_collections,
+    trino_colors,
     trino_datetime,
     trino_geo,
     trino_json,
     trino_maps,
     trino_numbers,
+    trino_sketches,
     trino_strings,
     trino_types,
     trino_udfs,

@@ -1,0 +1,207 @@
+"""Trino's sketches on DuckDB: HyperLogLog (approx_set, merge), set digests (make_set_digest
+and its functions), quantile digests (qdigest_agg, value_at_quantile) and checksum.
+
+A sketch is held exactly, as a list of structs whose field names mark its kind
+(``lakebox_hll``, ``lakebox_setdigest``, ``lakebox_qdigest``): the hashes Trino's sketch is
+built from (the same Murmur3 hashes), or the values and weights of a quantile digest. Answers
+are therefore exact where Trino's are within its error bound, and equal to Trino's while its
+sketch is exact (HyperLogLog's sparse form, a set digest under 8,192 hashes, a quantile digest
+before compression). A sketch cannot be a result column nor be stored (engine_worker.py
+refuses the marked types by name): Trino's serialized sketches are not what lakebox holds.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from lakebox.query.trino_functions import (
+    _anonymous,
+    _args,
+    _fail_naming,
+    _template,
+    refuse,
+)
+
+
+def _hash(value: exp.Expr) -> exp.Expr:
+    """The Murmur3 hash Trino's sketches take of a value (its type read by DuckDB's typeof)."""
+    return _template("lakebox_sketch_hash(CAST(:x AS VARCHAR), typeof(:x))", x=value)
+
+
+@_anonymous("approx_set")
+def _approx_set(node: exp.Expr) -> exp.Expr:
+    """The distinct hashes of the non-NULL values; NULL when there are none (as Trino)."""
+    (x,) = _args(node, "approx_set", 1)
+    return _template(
+        "CASE WHEN count(:x) = 0 THEN NULL ELSE list_distinct(list({'lakebox_hll': :h}) "
+        "FILTER (WHERE :x IS NOT NULL)) END",
+        x=x,
+        h=_hash(x),
+    )
+
+
+@_anonymous("empty_approx_set")
+def _empty_approx_set(node: exp.Expr) -> exp.Expr:
+    _args(node, "empty_approx_set", 0)
+    return _template("CAST([] AS STRUCT(lakebox_hll BIGINT)[])")
+
+
+@_anonymous("merge")
+def _merge(node: exp.Expr) -> exp.Expr:
+    """merge(HyperLogLog): the union (an aggregate). merge of Trino's other sketches fails:
+    their elements have no lakebox_hll field."""
+    (h,) = _args(node, "merge", 1)
+    return _template(
+        "CASE WHEN count(:h) = 0 THEN NULL ELSE list_distinct(flatten(list("
+        "list_transform(:h, __lb_e -> {'lakebox_hll': __lb_e.lakebox_hll})))) END",
+        h=h,
+    )
+
+
+# -- set digests ----------------------------------------------------------------------------
+
+
+@_anonymous("make_set_digest")
+def _make_set_digest(node: exp.Expr) -> exp.Expr:
+    """Each distinct hash with the number of its values (at most 32,767, as Trino counts)."""
+    (x,) = _args(node, "make_set_digest", 1)
+    return _template(
+        "CASE WHEN count(:x) = 0 THEN NULL ELSE list_transform(map_entries("
+        "histogram(:h) FILTER (WHERE :x IS NOT NULL)), __lb_e -> {'lakebox_setdigest': "
+        "__lb_e.key, 'n': CAST(least(__lb_e.value, 32767) AS SMALLINT)}) END",
+        x=x,
+        h=_hash(x),
+    )
+
+
+def _digest_hashes(d: exp.Expr) -> exp.Expr:
+    return _template("list_transform(:d, __lb_e -> __lb_e.lakebox_setdigest)", d=d)
+
+
+@_anonymous("merge_set_digest")
+def _merge_set_digest(node: exp.Expr) -> exp.Expr:
+    (d,) = _args(node, "merge_set_digest", 1)
+    merged = _template(
+        "lakebox_setdigest_merge(flatten(list(:hashes)), "
+        "flatten(list(list_transform(:d, __lb_e -> CAST(__lb_e.n AS BIGINT)))))",
+        d=d,
+        hashes=_digest_hashes(d),
+    )
+    return _template(
+        "CASE WHEN count(:d) = 0 THEN NULL ELSE list_transform(range(0, len(:m) // 2), "
+        "__lb_i -> {'lakebox_setdigest': :m[2 * __lb_i + 1], "
+        "'n': CAST(:m[2 * __lb_i + 2] AS SMALLINT)}) END",
+        d=d,
+        m=merged,
+    )
+
+
+@_anonymous("intersection_cardinality")
+def _intersection_cardinality(node: exp.Expr) -> exp.Expr:
+    """The hashes both digests hold (Trino's exact answer while both are under 8,192)."""
+    x, y = _args(node, "intersection_cardinality", 2)
+    return _template(
+        "CAST(len(list_intersect(:x, :y)) AS BIGINT)", x=_digest_hashes(x), y=_digest_hashes(y)
+    )
+
+
+@_anonymous("jaccard_index")
+def _jaccard_index(node: exp.Expr) -> exp.Expr:
+    x, y = _args(node, "jaccard_index", 2)
+    return _template("lakebox_jaccard_index(:x, :y)", x=_digest_hashes(x), y=_digest_hashes(y))
+
+
+@_anonymous("hash_counts")
+def _hash_counts(node: exp.Expr) -> exp.Expr:
+    """The digest's MinHash part: its 8,192 smallest hashes with their counts, by hash."""
+    (d,) = _args(node, "hash_counts", 1)
+    return _template(
+        "map_from_entries(list_transform(list_slice(list_sort(list_transform(:d, "
+        "__lb_e -> {'k': __lb_e.lakebox_setdigest, 'v': __lb_e.n})), 1, 8192), "
+        "__lb_e -> {'key': __lb_e.k, 'value': __lb_e.v}))",
+        d=d,
+    )
+
+
+# -- quantile digests -----------------------------------------------------------------------
+
+
+@_anonymous("qdigest_agg")
+def _qdigest_agg(node: exp.Expr) -> exp.Expr:
+    """The values and their weights (1 unless given); accuracy is checked, then exact."""
+    args = list(node.expressions)
+    if not 1 <= len(args) <= 3:
+        raise refuse("qdigest_agg", f"{len(args)} arguments", "it takes 1 to 3")
+    x = args[0]
+    weight = args[1] if len(args) > 1 else exp.Literal.number(1)
+    digest = _template(
+        "CASE WHEN count(:x) = 0 THEN NULL WHEN min(:w) FILTER (WHERE :x IS NOT NULL) <= 0 "
+        "THEN :bad ELSE list({'lakebox_qdigest': :x, 'w': CAST(:w AS BIGINT)}) "
+        "FILTER (WHERE :x IS NOT NULL) END",
+        x=x,
+        w=weight,
+        bad=_fail_naming(
+            "Percentile weight must be > 0, was ",
+            _template("CAST(min(:w) AS VARCHAR)", w=weight),
+            node,
+        ),
+    )
+    if len(args) < 3:
+        return digest
+    return _template(
+        "CASE WHEN :a <= 0 OR :a >= 1 THEN :bad ELSE :d END",
+        a=args[2],
+        d=digest,
+        bad=_fail_naming(
+            "Percentile accuracy must be exclusively between 0 and 1, was ",
+            _template("CAST(CAST(:a AS DOUBLE) AS VARCHAR)", a=args[2]),
+            node,
+        ),
+    )
+
+
+def _sorted_digest(d: exp.Expr) -> exp.Expr:
+    return _template("list_sort(list_transform(:d, __lb_e -> {'v': __lb_e.lakebox_qdigest, "
+                     "'w': __lb_e.w}))", d=d)  # fmt: skip
+
+
+@_anonymous("value_at_quantile")
+def _value_at_quantile(node: exp.Expr) -> exp.Expr:
+    d, q = _args(node, "value_at_quantile", 2)
+    s = _sorted_digest(d)
+    return _template(
+        "list_extract(:s, list_extract(lakebox_quantile_indexes("
+        "list_transform(:s, __lb_e -> __lb_e.w), [CAST(:q AS DOUBLE)]), 1)).v",
+        s=s,
+        q=q,
+    )
+
+
+@_anonymous("values_at_quantiles")
+def _values_at_quantiles(node: exp.Expr) -> exp.Expr:
+    d, qs = _args(node, "values_at_quantiles", 2)
+    s = _sorted_digest(d)
+    return _template(
+        "list_transform(lakebox_quantile_indexes(list_transform(:s, __lb_e -> __lb_e.w), "
+        "CAST(:q AS DOUBLE[])), __lb_i -> list_extract(:s, __lb_i).v)",
+        s=s,
+        q=qs,
+    )
+
+
+# -- checksum --------------------------------------------------------------------------------
+
+
+@_anonymous("checksum")
+def _checksum(node: exp.Expr) -> exp.Expr:
+    """Trino's order-free checksum (an aggregate): the sum of each value's XXH64 times a prime,
+    Trino's prime for a NULL; 8 bytes little-endian; NULL for no rows."""
+    (x,) = _args(node, "checksum", 1)
+    prime = exp.Literal.number(0x9E3779B185EBCA87 - 2**64)  # as a signed 64-bit value
+    return _template(
+        "CASE WHEN count(*) = 0 THEN NULL ELSE lakebox_checksum_bytes(CAST(sum(CAST("
+        "coalesce(lakebox_checksum_term(CAST(:x AS VARCHAR), typeof(:x)), :p) AS HUGEINT)) "
+        "AS VARCHAR)) END",
+        x=x,
+        p=prime,
+    )

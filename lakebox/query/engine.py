@@ -42,7 +42,7 @@ from lakebox.query.statements import (
     read_wanted,
 )
 from lakebox.query.time_travel import pin_snapshots
-from lakebox.query.trino_types import type_columns
+from lakebox.query.trino_types import SESSION_GROUPS, SESSION_USER, type_columns
 from lakebox.query.views import drop_view, save_view
 from lakebox.query.writes import defined_columns, result_columns, table_options, target
 from lakebox.storage.base import ObjectStore
@@ -375,6 +375,7 @@ class QueryEngine:
         """Sources for the tables a query reads; a view brings its own tables first; tables
         read ``FOR ... AS OF`` are pinned to their snapshots (and renamed in ``tree``).
         ``built`` holds the sources made so far for the whole query (views: None)."""
+        _as_principal(tree, principal)
         sources: list[Source] = pin_snapshots(tree, self.catalog, self.sources, con)
         still_read = {(t.db, t.name) for t in tree.find_all(exp.Table)}
         read = [t for t in tables if t in still_read]  # else: only at a snapshot
@@ -562,6 +563,22 @@ class QueryEngine:
                     "hold the Geometry type; write them with ST_AsText(...) or ST_AsBinary(...)"
                 )
         return result
+
+
+def _as_principal(tree: exp.Expr, principal: Principal) -> None:
+    """current_user and current_groups() as the principal's (a view's too: it is read with
+    the reader's rights)."""
+    for node in list(tree.find_all(exp.Anonymous)):
+        name = str(node.this).lower()
+        if name == SESSION_USER:
+            node.replace(exp.Literal.string(principal.name))
+        elif name == SESSION_GROUPS:
+            groups = [exp.Literal.string(g) for g in principal.groups]
+            node.replace(
+                exp.Array(expressions=groups)
+                if groups
+                else exp.Cast(this=exp.Array(expressions=[]), to=exp.DataType.build("VARCHAR[]"))
+            )
 
 
 def _alive_engine(ref: weakref.ref[QueryEngine]) -> QueryEngine:

@@ -643,6 +643,92 @@ def _bar(percent: float, width: int, low: int, high: int) -> str:
     return "".join(cells) + "\x1b[0m" + " " * (width - count)
 
 
+def _histogram_penalty(v1: float, w1: float, v2: float, w2: float) -> float:
+    """Trino's NumericHistogram penalty of merging two buckets, in its order of operations."""
+    weight = w1 + w2
+    squared = (v1 - v2) * (v1 - v2)
+    proportions = (w1 * w2) / ((w1 + w2) * (w1 + w2))
+    return weight * squared * proportions
+
+
+def _histogram_merge(values: list[float], weights: list[float], target: int) -> None:
+    """Merge the sorted buckets in place down to ``target``: always the adjacent pair of the
+    least penalty (ties by position), as Trino's priority queue."""
+    import heapq
+
+    count = len(values)
+    left: list[int | None] = [i - 1 if i > 0 else None for i in range(count)]
+    right: list[int | None] = [i + 1 if i + 1 < count else None for i in range(count)]
+    version = [0] * count
+
+    def push(i: int) -> None:
+        r = right[i]
+        penalty = math.inf if r is None else _histogram_penalty(values[i], weights[i],
+                                                                values[r], weights[r])  # fmt: skip
+        heapq.heappush(queue, (penalty, i, version[i]))
+
+    queue: list[tuple[float, int, int]] = []
+    for i in range(count):
+        push(i)
+    alive = set(range(count))
+    while len(alive) > target:
+        _, i, seen = heapq.heappop(queue)
+        if i not in alive or seen != version[i]:
+            continue
+        r = right[i]
+        assert r is not None
+        weight = weights[i] + weights[r]
+        values[i] = (values[i] * weights[i] + values[r] * weights[r]) / weight
+        weights[i] = weight
+        alive.discard(r)
+        right[i] = right[r]
+        if right[r] is not None:
+            left[right[r]] = i  # type: ignore[index]
+        version[i] += 1
+        push(i)
+        li = left[i]
+        if li is not None:
+            version[li] += 1
+            push(li)
+    kept = sorted(alive, key=lambda i: values[i])
+    values[:] = [values[i] for i in kept]
+    weights[:] = [weights[i] for i in kept]
+
+
+def _histogram_compact(values: list[float], weights: list[float], buckets: int) -> None:
+    pairs = sorted(zip(values, weights, strict=True), key=lambda p: p[0])
+    values.clear()
+    weights.clear()
+    for v, w in pairs:  # the same value once, its weights added
+        if values and values[-1] == v:
+            weights[-1] += w
+        else:
+            values.append(v)
+            weights.append(w)
+    if len(values) > buckets:
+        _histogram_merge(values, weights, buckets)
+
+
+def _numeric_histogram(
+    buckets: int, xs: list[float | None], ws: list[float | None]
+) -> list[tuple[float, float]]:
+    """Trino's numeric_histogram in one accumulator over the rows in order: a buffer of 100
+    entries beyond the buckets, compacted when full and at the end."""
+    if buckets < 2:
+        raise ValueError("numeric_histogram bucket count must be greater than one")
+    values: list[float] = []
+    weights: list[float] = []
+    for x, w in zip(xs, ws, strict=True):
+        if x is None or w is None:
+            continue
+        if len(values) == buckets + 100:
+            _histogram_compact(values, weights, buckets)
+        values.append(x)
+        weights.append(w)
+    _histogram_compact(values, weights, buckets)
+    return list(zip(values, weights, strict=True))
+
+
 def _pack(fmt: str) -> Any:
     import struct
 
@@ -949,6 +1035,12 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_combinations", _combinations, ["BIGINT", "BIGINT"], "BIGINT[][]"),
     ("lakebox_crc32", _crc32, ["BLOB"], "BIGINT"),
     ("lakebox_murmur3", _murmur3, ["BLOB"], "BLOB"),
+    (
+        "lakebox_numeric_histogram",
+        _numeric_histogram,
+        ["BIGINT", "DOUBLE[]", "DOUBLE[]"],
+        "MAP(DOUBLE, DOUBLE)",
+    ),
     ("lakebox_parse_color", _parse_color, ["VARCHAR"], "INTEGER"),
     ("lakebox_color_between", _color_between, ["DOUBLE", "INTEGER", "INTEGER"], "INTEGER"),
     ("lakebox_render", _render, ["VARCHAR", "VARCHAR", "INTEGER"], "VARCHAR"),
@@ -1004,6 +1096,9 @@ def _arrow_type(duckdb_type: str) -> Any:
 
     if duckdb_type.endswith("[]"):
         return pa.list_(_arrow_type(duckdb_type[:-2]))
+    if duckdb_type.startswith("MAP("):
+        key, value = duckdb_type[4:-1].split(", ")
+        return pa.map_(_arrow_type(key), _arrow_type(value))
     return {
         "VARCHAR": pa.string(), "BLOB": pa.binary(), "DOUBLE": pa.float64(),
         "FLOAT": pa.float32(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),

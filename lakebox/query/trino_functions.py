@@ -432,7 +432,6 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 # Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
 # some of these names compute something else).
 _REFUSED = {
-    "numeric_histogram": "not implemented",
     "tdigest_agg": "not implemented",
     "classify": "not implemented", "learn_classifier": "not implemented",
     "with_timezone": "not implemented", "at_timezone": "not implemented",
@@ -440,7 +439,6 @@ _REFUSED = {
     "from_iso8601_timestamp_nanos": "not implemented",
     # DuckDB has functions of these names that compute something else
     "to_char": "Teradata's format patterns: use date_format",
-    "current_user": "lakebox's users are its access keys", "current_groups": "no groups",
                             "from_unixtime_nanos": "not implemented",
     "learn_regressor": "no machine learning functions",
     "learn_libsvm_classifier": "no machine learning functions",

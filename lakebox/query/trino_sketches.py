@@ -1,5 +1,6 @@
 """Trino's sketches on DuckDB: HyperLogLog (approx_set, merge), set digests (make_set_digest
-and its functions), quantile digests (qdigest_agg, value_at_quantile) and checksum.
+and its functions), quantile digests (qdigest_agg, value_at_quantile), numeric_histogram and
+checksum.
 
 A sketch is held exactly, as a list of structs whose field names mark its kind
 (``lakebox_hll``, ``lakebox_setdigest``, ``lakebox_qdigest``): the hashes Trino's sketch is
@@ -21,6 +22,7 @@ from lakebox.query.trino_functions import (
     _template,
     refuse,
 )
+from lakebox.query.trino_unnest import as_map
 
 
 def _hash(value: exp.Expr) -> exp.Expr:
@@ -204,4 +206,27 @@ def _checksum(node: exp.Expr) -> exp.Expr:
         "AS VARCHAR)) END",
         x=x,
         p=prime,
+    )
+
+
+@_anonymous("numeric_histogram")
+def _numeric_histogram(node: exp.Expr) -> exp.Expr:
+    """numeric_histogram(buckets, x[, weight]): Trino's merging of the nearest buckets, as one
+    accumulator computes it over the rows (Trino's own answer depends on how its splits were
+    merged); the bucket count of the first row."""
+    args = list(node.expressions)
+    if len(args) not in (2, 3):
+        raise refuse("numeric_histogram", f"{len(args)} arguments", "it takes 2 or 3")
+    buckets, x = args[0], args[1]
+    weight = args[2] if len(args) == 3 else exp.Literal.number(1)
+    return as_map(
+        _template(
+            "CASE WHEN count(:x) = 0 THEN NULL ELSE lakebox_numeric_histogram("
+            "CAST(first(:b) FILTER (WHERE :x IS NOT NULL) AS BIGINT), "
+            "list(CAST(:x AS DOUBLE)) FILTER (WHERE :x IS NOT NULL), "
+            "list(CAST(:w AS DOUBLE)) FILTER (WHERE :x IS NOT NULL)) END",
+            b=buckets,
+            x=x,
+            w=weight,
+        )
     )

@@ -19,6 +19,7 @@ from lakebox.query.trino_functions import (
     KIND,
     TRINO_DIALECTS,
     _anonymous,
+    _args,
     _fail,
     _in_try,
     _is_date,
@@ -617,13 +618,21 @@ def _refuse_window(name: str) -> Exception:
 
 @_register(exp.CurrentUser)
 def _current_user(node: exp.Expr) -> exp.Expr:
-    from lakebox.query.trino_functions import refuse
+    """The principal's name, filled in by the engine (query/engine.py's _as_principal);
+    DuckDB's own current_user would answer 'duckdb'."""
+    return exp.Anonymous(this=SESSION_USER)
 
-    raise refuse(
-        "current_user",
-        "current_user (DuckDB's answers 'duckdb'; lakebox's users are its access keys)",
-        "leave it out",
-    )
+
+@_anonymous("current_groups")
+def _current_groups(node: exp.Expr) -> exp.Expr:
+    _args(node, "current_groups", 0)
+    return exp.Anonymous(this=SESSION_GROUPS)
+
+
+# what the engine replaces with the principal's name and groups (a DuckDB call of neither
+# name exists: one left in place fails)
+SESSION_USER = "lakebox_current_user"
+SESSION_GROUPS = "lakebox_current_groups"
 
 
 @_register(exp.DataType)

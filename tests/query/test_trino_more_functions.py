@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from lakebox.auth.access import SYSTEM, Principal
 from lakebox.errors import LakeboxError
 from lakebox.query.engine import QueryEngine, QueryFailed
 from tests.query import test_trino_functions as base
@@ -355,6 +356,52 @@ CASES: list[tuple[str, Any, str]] = [
         "varbinary",
     ),
     ("SELECT checksum(x) FROM (SELECT true WHERE false) t(x)", None, "varbinary"),
+    # the session (the tests run as lakebox's own principal, named lakebox, in no group)
+    ("current_user", "lakebox", "varchar"),
+    ("current_groups()", [], "array(varchar)"),
+    ("SELECT count(*) FROM t.nums WHERE current_user = 'lakebox'", 3, "bigint"),
+    # numeric_histogram: Trino's NumericHistogram in one accumulator (values from a port of it)
+    (
+        "SELECT numeric_histogram(2, x) FROM (VALUES 1e0, 2e0, 3e0, 4e0) t(x)",
+        [(1.5, 2.0), (3.5, 2.0)],
+        "map(double, double)",
+    ),
+    (
+        "SELECT numeric_histogram(3, x) FROM (VALUES 1e0, 2e0, 3e0, 4e0, 5e0, 10e0) t(x)",
+        [(1.5, 2.0), (4.0, 3.0), (10.0, 1.0)],
+        "map(double, double)",
+    ),
+    (
+        "SELECT numeric_histogram(10, x) FROM (VALUES 1e0, 1e0, 2e0) t(x)",
+        [(1.0, 2.0), (2.0, 1.0)],
+        "map(double, double)",
+    ),
+    (
+        "SELECT numeric_histogram(10, x, 1e0) FROM UNNEST(sequence(0, 99)) t(x)",
+        [
+            (7.5, 16.0),
+            (23.5, 16.0),
+            (35.5, 8.0),
+            (43.5, 8.0),
+            (51.5, 8.0),
+            (59.5, 8.0),
+            (67.5, 8.0),
+            (75.5, 8.0),
+            (83.5, 8.0),
+            (93.5, 12.0),
+        ],
+        "map(double, double)",
+    ),
+    (
+        "SELECT numeric_histogram(10, x) FROM (SELECT 1e0 WHERE false) t(x)",
+        None,
+        "map(double, double)",
+    ),
+    (
+        "SELECT cardinality(numeric_histogram(20, x)) FROM UNNEST(sequence(1, 5000)) t(x)",
+        20,
+        "bigint",
+    ),
     # Trino's console colours (TestColorFunctions; a colour compared with rgb(...))
     ("color('#000') = rgb(0, 0, 0)", True, "boolean"),
     ("color('#FFF') = rgb(255, 255, 255)", True, "boolean"),
@@ -645,6 +692,11 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("inverse_beta_cdf(0, 3, 0.5)", QueryFailed, "a, b must be > 0"),
     ("inverse_beta_cdf(3, 5, 1.1)", QueryFailed, "p must be 0 >= p >= 1"),
     ("word_stem('test', 'xx')", QueryFailed, "Unknown stemmer language: xx"),
+    (
+        "SELECT numeric_histogram(1, x) FROM (VALUES 1e0) t(x)",
+        QueryFailed,
+        "numeric_histogram bucket count must be greater than one",
+    ),
     ("color('foo')", QueryFailed, "Invalid color: 'foo'"),
     ("rgb(256, 0, 0)", QueryFailed, "red must be between 0 and 255"),
     ("rgb(0, -1, 0)", QueryFailed, "green must be between 0 and 255"),
@@ -763,3 +815,17 @@ def test_an_argument_that_is_an_operation(
         assert got == pytest.approx(value) or (math.isnan(got) and math.isnan(value))
     else:
         assert got == value
+
+
+def test_current_user_and_groups_are_the_readers(engine: QueryEngine) -> None:
+    """The principal's name and groups, in a query and in a view read by another principal
+    (a view is read with its reader's rights); never DuckDB's own answer ('duckdb')."""
+    alice = Principal(id="AKIAALICE", name="alice", role="admin", groups=("sales", "eu"))
+    got = engine.run("SELECT current_user, current_groups()", principal=alice)
+    assert got.rows == [("alice", ["sales", "eu"])]
+    engine.run("CREATE VIEW t.whoami AS SELECT current_user AS who", principal=SYSTEM)
+    try:
+        assert engine.run("SELECT who FROM t.whoami", principal=alice).rows == [("alice",)]
+        assert engine.run("SELECT who FROM t.whoami", principal=SYSTEM).rows == [("lakebox",)]
+    finally:
+        engine.run("DROP VIEW t.whoami", principal=SYSTEM)

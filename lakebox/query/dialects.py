@@ -12,6 +12,7 @@ from lakebox.query.syntax import lenient_mistake, plain_description
 from lakebox.query.trino_functions import (
     TRINO_DIALECTS,
     UnsupportedFunction,
+    mark_teradata_formats,
     refuse_calls,
     translate,
 )
@@ -61,6 +62,8 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     if mistake is not None:
         raise SqlSyntaxError(_point(sql, *mistake))
     if dialect in TRINO_DIALECTS:  # Trino's functions, as Trino answers them (trino_functions.py)
+        for t in statements:
+            mark_teradata_formats(t, tokens)
         literals = typed_decimal_literals(tokens)
         for t in statements:
             literal_types(t, literals)

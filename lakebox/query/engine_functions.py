@@ -369,12 +369,9 @@ _TERADATA_TOKENS = [
 _TERADATA_TEXT = " /-.,;:"
 
 
-def _teradata_parse(text: str, pattern: str) -> Any:
-    """Teradata's to_timestamp(text, format), as Trino's Joda formatter parses it: the format
-    tokenised longest token first, each number of up to its digits, ``yy`` a year of 2000 to
-    2099, ``hh`` an hour of the half day (0 to 11), a missing year 2000."""
-    import datetime as dt
-
+def _teradata_tokens(pattern: str) -> list[tuple[str, int] | str]:
+    """A Teradata format as Trino's lexer reads it: tokens longest first, separators as
+    themselves; anything else fails naming it."""
     fields: list[tuple[str, int] | str] = []
     at = 0
     while at < len(pattern):
@@ -388,6 +385,41 @@ def _teradata_parse(text: str, pattern: str) -> Any:
                 raise ValueError(f"Failed to tokenize string [{pattern[at]}] at offset [{at}]")
             fields.append(pattern[at])
             at += 1
+    return fields
+
+
+def _to_char(value: Any, pattern: str, duckdb_type: str) -> str:
+    """Teradata's to_char: each token printed two digits wide (yyyy four), hh the hour of the
+    half day (0 to 11), no fraction of a second. Trino prints a timestamp with time zone in
+    its own zone, which lakebox does not keep: refused."""
+    if duckdb_type == "TIMESTAMP WITH TIME ZONE":
+        raise ValueError(
+            "to_char of a timestamp with time zone is not supported by lakebox (its zone is "
+            "not kept); cast it to a timestamp in the zone you want"
+        )
+    printed = {
+        "year": lambda v: f"{v.year:04d}",
+        "year2": lambda v: f"{v.year % 100:02d}",
+        "month": lambda v: f"{v.month:02d}",
+        "day": lambda v: f"{v.day:02d}",
+        "hour": lambda v: f"{v.hour:02d}",
+        "halfday_hour": lambda v: f"{v.hour % 12:02d}",
+        "minute": lambda v: f"{v.minute:02d}",
+        "second": lambda v: f"{v.second:02d}",
+    }
+    return "".join(
+        item if isinstance(item, str) else printed[item[0]](value)
+        for item in _teradata_tokens(pattern)
+    )
+
+
+def _teradata_parse(text: str, pattern: str) -> Any:
+    """Teradata's to_timestamp(text, format), as Trino's Joda formatter parses it: the format
+    tokenised longest token first, each number of up to its digits, ``yy`` a year of 2000 to
+    2099, ``hh`` an hour of the half day (0 to 11), a missing year 2000."""
+    import datetime as dt
+
+    fields = _teradata_tokens(pattern)
     values = {"year": 2000, "month": 1, "day": 1, "hour": 0, "minute": 0, "second": 0}
     pos = 0
     for item in fields:
@@ -1067,6 +1099,7 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_word_stem", _word_stem, ["VARCHAR", "VARCHAR"], "VARCHAR"),
     ("lakebox_char2hexint", _char2hexint, ["VARCHAR"], "VARCHAR"),
     ("lakebox_teradata_parse", _teradata_parse, ["VARCHAR", "VARCHAR"], "TIMESTAMP"),
+    ("lakebox_to_char", _to_char, ["TIMESTAMP", "VARCHAR", "VARCHAR"], "VARCHAR"),
     ("lakebox_xxhash64", _xxhash64, ["BLOB"], "BLOB"),
     ("lakebox_spooky_hash_v2_64", _spooky64, ["BLOB"], "BLOB"),
     ("lakebox_spooky_hash_v2_32", _spooky32, ["BLOB"], "BLOB"),

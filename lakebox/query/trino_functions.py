@@ -438,7 +438,6 @@ _REFUSED = {
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
     "from_iso8601_timestamp_nanos": "not implemented",
     # DuckDB has functions of these names that compute something else
-    "to_char": "Teradata's format patterns: use date_format",
                             "from_unixtime_nanos": "not implemented",
     "learn_regressor": "no machine learning functions",
     "learn_libsvm_classifier": "no machine learning functions",
@@ -484,6 +483,40 @@ def refuse_calls(tokens: list[Any]) -> None:
         if reason is not None:
             name = token.text.lower()
             raise refuse(name, f"the Trino function {name}() ({reason})", "compute it otherwise")
+
+
+TERADATA_FORMAT = "lakebox_teradata_format"  # a to_char call's meta: its format as written
+
+
+def mark_teradata_formats(tree: exp.Expr, tokens: list[Any]) -> None:
+    """Teradata's to_char(x, format): sqlglot parses it as DuckDB's strftime with the format
+    already rewritten (and hh read as 1 to 12); keep the format as the user wrote it, from
+    the tokens, for trino_udfs.py (None: not a string literal)."""
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for node in tree.find_all(exp.TimeToStr):
+        at = by_start.get(node.meta.get("start", -1))
+        if at is None or tokens[at].text.lower() != "to_char":
+            continue
+        depth, i, found = 0, at + 1, None
+        while i < len(tokens):
+            kind = tokens[i].token_type
+            if kind == TokenType.L_PAREN:
+                depth += 1
+            elif kind == TokenType.R_PAREN:
+                depth -= 1
+                if depth == 0:
+                    break
+            elif kind == TokenType.COMMA and depth == 1:
+                after = tokens[i + 1 : i + 3]
+                if (
+                    len(after) == 2
+                    and after[0].token_type == TokenType.STRING
+                    and after[1].token_type == TokenType.R_PAREN
+                ):
+                    found = after[0].text
+                break
+            i += 1
+        node.meta[TERADATA_FORMAT] = found
 
 
 def _refused(node: exp.Expr) -> exp.Expr:

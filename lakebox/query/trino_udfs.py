@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from lakebox.query.trino_functions import _anonymous, _args, _register, refuse
+from lakebox.query.trino_functions import (
+    TERADATA_FORMAT,
+    _anonymous,
+    _args,
+    _register,
+    refuse,
+)
 from lakebox.query.trino_unnest import is_map
 
 # Trino's name → (the engine's function, how many arguments)
@@ -112,3 +118,18 @@ def _to_date(node: exp.Expr) -> exp.Expr:
 def _to_timestamp(node: exp.Expr) -> exp.Expr:
     text, pattern = _args(node, "to_timestamp", 2)
     return exp.Anonymous(this="lakebox_teradata_parse", expressions=[text.copy(), pattern.copy()])
+
+
+@_register(exp.TimeToStr)
+def _to_char(node: exp.Expr) -> exp.Expr | None:
+    """Teradata's to_char(timestamp, format), with the format as written (dialects.py keeps
+    it): yyyy yy mm dd hh24 hh mi ss as Trino's Joda formatter prints them."""
+    if TERADATA_FORMAT not in node.meta:
+        return None  # date_format and the like: sqlglot's strftime is theirs
+    written = node.meta[TERADATA_FORMAT]
+    if written is None:
+        raise refuse("to_char", "a format that is not a string literal", "write the format")
+    value = exp.Cast(this=node.this.copy(), to=exp.DataType.build("TIMESTAMP"))
+    kind = exp.Anonymous(this="typeof", expressions=[node.this.copy()])
+    pattern = exp.Literal.string(written)
+    return exp.Anonymous(this="lakebox_to_char", expressions=[value, pattern, kind])

@@ -1011,7 +1011,6 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("DECIMAL 'abc'", InvalidArgument, "'abc' is not a valid decimal literal"),
     ("json_value('{\"a\": 1}', 'lax $.b' ERROR ON EMPTY)", QueryFailed, "ERROR ON EMPTY"),
     ("json_object('a' VALUE 1 WITH UNIQUE KEYS)", UnsupportedFunction, "unique keys"),
-    ("to_char(current_date, 'yyyy')", UnsupportedFunction, "to_char"),
     ("to_spherical_geography(ST_Point(1, 2))", UnsupportedFunction, "to_spherical_geography"),
     ("skewness(x) OVER () FROM (VALUES 1) AS t(x)", UnsupportedFunction, "skewness"),
     ("codepoint('ab')", QueryFailed, "single character"),

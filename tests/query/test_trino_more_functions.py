@@ -15,6 +15,7 @@ import pytest
 from lakebox.auth.access import SYSTEM, Principal
 from lakebox.errors import LakeboxError
 from lakebox.query.engine import QueryEngine, QueryFailed
+from lakebox.query.trino_functions import UnsupportedFunction
 from tests.query import test_trino_functions as base
 
 engine = base.engine  # the module's engine over t.nums
@@ -276,6 +277,37 @@ CASES: list[tuple[str, Any, str]] = [
     ("to_timestamp('88/04/08', 'yy/mm/dd')", dt.datetime(2088, 4, 8, 0, 0, 0), "timestamp(3)"),
     ("to_date('04/08', 'mm/dd')", dt.date(2000, 4, 8), "date"),
     ("to_date(NULL, 'yyyy')", None, "date"),
+    # Teradata's to_char (TestTeradataDateFunctions; hh is the hour of the half day)
+    (
+        "to_char(TIMESTAMP '1988-04-08 02:03:04', 'yyyy/mm/dd hh:mi:ss')",
+        "1988/04/08 02:03:04",
+        "varchar",
+    ),
+    (
+        "to_char(TIMESTAMP '1988-04-08 02:03:04', 'yyyy/mm/dd hh24:mi:ss')",
+        "1988/04/08 02:03:04",
+        "varchar",
+    ),
+    (
+        "to_char(TIMESTAMP '1988-04-08 14:15:16', 'yyyy/mm/dd hh24:mi:ss')",
+        "1988/04/08 14:15:16",
+        "varchar",
+    ),
+    (
+        "to_char(TIMESTAMP '1988-04-08 14:15:16', 'yyyy/mm/dd hh:mi:ss')",
+        "1988/04/08 02:15:16",
+        "varchar",
+    ),
+    ("to_char(DATE '1988-04-08', 'yyyy/mm/dd hh24:mi:ss')", "1988/04/08 00:00:00", "varchar"),
+    ("to_char(TIMESTAMP '1988-04-08', 'yy')", "88", "varchar"),
+    (
+        "to_char(TIMESTAMP '1988-04-08 02:03:04.123456', 'yyyy/mm/dd hh:mi:ss')",
+        "1988/04/08 02:03:04",
+        "varchar",
+    ),
+    ("to_char(TIMESTAMP '1988-04-08 12:00:00', 'hh hh24')", "00 12", "varchar"),
+    ("to_char(DATE '0099-01-02', 'yyyy/yy')", "0099/99", "varchar"),
+    ("to_char(NULL, 'yyyy')", None, "varchar"),
     # sketches, held exactly (Trino's answers while its sketch is exact; see trino_sketches.py)
     ("cardinality(empty_approx_set())", 0, "bigint"),
     ("SELECT cardinality(approx_set(x)) FROM (VALUES 1, 2, 2, 3, NULL) t(x)", 3, "bigint"),
@@ -692,6 +724,21 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("inverse_beta_cdf(0, 3, 0.5)", QueryFailed, "a, b must be > 0"),
     ("inverse_beta_cdf(3, 5, 1.1)", QueryFailed, "p must be 0 >= p >= 1"),
     ("word_stem('test', 'xx')", QueryFailed, "Unknown stemmer language: xx"),
+    (
+        "to_char(TIMESTAMP '2020-01-02 03:04:05', 'yyyy-ala')",
+        QueryFailed,
+        "Failed to tokenize string [a] at offset [5]",
+    ),
+    (
+        "to_char(TIMESTAMP '1988-04-08 14:15:16 +02:09', 'yyyy')",
+        QueryFailed,
+        "to_char of a timestamp with time zone is not supported by lakebox",
+    ),
+    (
+        "to_char(TIMESTAMP '2020-01-02 03:04:05', fmt) FROM (VALUES 'yyyy') t(fmt)",
+        UnsupportedFunction,
+        "a format that is not a string literal",
+    ),
     (
         "SELECT numeric_histogram(1, x) FROM (VALUES 1e0) t(x)",
         QueryFailed,

@@ -629,6 +629,15 @@ def _current_groups(node: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this=SESSION_GROUPS)
 
 
+@_register(exp.CurrentVersion)
+def _version(node: exp.Expr) -> exp.Expr:
+    """version(): the server's, as Trino's is its own (lakebox's; DuckDB's version() is the
+    engine's and stays refused by the sandbox)."""
+    from lakebox import __version__
+
+    return exp.Literal.string(f"lakebox {__version__}")
+
+
 # what the engine replaces with the principal's name and groups (a DuckDB call of neither
 # name exists: one left in place fails)
 SESSION_USER = "lakebox_current_user"

@@ -169,7 +169,6 @@ def test_the_second_wall_refuses_statements_other_than_select() -> None:
         "current_setting('temp_directory')",
         "getenv('HOME')",
         "current_query()",
-        "version()",
         "current_database()",
         "getvariable('x')",
         "json_serialize_sql('SELECT 1')",
@@ -181,6 +180,14 @@ def test_engine_functions_are_refused_by_name(engine: QueryEngine, expr: str) ->
     for dialect in ("athena", "duckdb"):
         with pytest.raises(QueryRefused, match=rf"function {name}\(\).* is not allowed"):
             engine.run(f"SELECT {expr} AS v FROM lake.products", dialect, principal=SYSTEM)
+
+
+def test_version_is_lakebox_s_not_the_engine_s(engine: QueryEngine) -> None:
+    # Trino's version() is the server's: lakebox's; DuckDB's own stays refused
+    got = engine.run("SELECT version() AS v FROM lake.products LIMIT 1", principal=SYSTEM)
+    assert got.rows[0][0].startswith("lakebox ")
+    with pytest.raises(QueryRefused, match=r"function version\(\).* is not allowed"):
+        engine.run("SELECT version() AS v FROM lake.products", "duckdb", principal=SYSTEM)
 
 
 def test_engine_table_functions_are_refused(engine: QueryEngine) -> None:

@@ -391,6 +391,7 @@ CASES: list[tuple[str, Any, str]] = [
     # the session (the tests run as lakebox's own principal, named lakebox, in no group)
     ("current_user", "lakebox", "varchar"),
     ("current_groups()", [], "array(varchar)"),
+    ("version() LIKE 'lakebox %'", True, "boolean"),
     ("SELECT count(*) FROM t.nums WHERE current_user = 'lakebox'", 3, "bigint"),
     # numeric_histogram: Trino's NumericHistogram in one accumulator (values from a port of it)
     (

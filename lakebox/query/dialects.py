@@ -14,6 +14,8 @@ from lakebox.query.trino_functions import (
     UnsupportedFunction,
     mark_teradata_formats,
     refuse_calls,
+    refuse_held_casts,
+    refuse_internal_names,
     translate,
 )
 from lakebox.query.trino_types import literal_types, typed_decimal_literals
@@ -63,6 +65,8 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
         raise SqlSyntaxError(_point(sql, *mistake))
     if dialect in TRINO_DIALECTS:  # Trino's functions, as Trino answers them (trino_functions.py)
         for t in statements:
+            refuse_internal_names(t)
+            refuse_held_casts(t)
             mark_teradata_formats(t, tokens)
         literals = typed_decimal_literals(tokens)
         for t in statements:

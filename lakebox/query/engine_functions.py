@@ -484,6 +484,8 @@ def _checksum_term(text: str, duckdb_type: str) -> int:
     """A value's part of checksum(): its XXH64 times Trino's prime, modulo 2^64 (signed)."""
     import xxhash
 
+    if duckdb_type == "DOUBLE" and float(text) == 0:
+        text = "0.0"  # Trino hashes -0.0 as 0.0 here (its sketches do not)
     term = xxhash.xxh64(_value_bytes(text, duckdb_type, "checksum")).intdigest() * _PRIME64
     term %= 2**64
     return term - 2**64 if term >= 2**63 else term
@@ -520,6 +522,8 @@ def _quantile_indexes(weights: list[int], quantiles: list[float]) -> list[int]:
     """The 1-based positions, in a digest's values sorted, of Trino's quantiles: the first
     value whose running weight passes q times the total, else the last (airlift's
     QuantileDigest while it is exact)."""
+    if any(q is None for q in quantiles):
+        raise ValueError("a quantile is NULL")
     if any(not 0 <= q <= 1 for q in quantiles):
         raise ValueError("quantile must be between [0,1]")
     if any(b < a for a, b in itertools.pairwise(quantiles)):

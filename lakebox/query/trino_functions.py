@@ -85,9 +85,54 @@ def _template(sql: str, **nodes: exp.Expr) -> exp.Expr:
     """A DuckDB expression written by lakebox, with ``:name`` placeholders replaced by (copies
     of) the user's nodes."""
     tree = _parsed(sql).copy()
-    for ph in list(tree.find_all(exp.Placeholder)):
-        ph.replace(_grouped(nodes[str(ph.name)].copy()))
+    placeholders = list(tree.find_all(exp.Placeholder))
+    used = [str(ph.name) for ph in placeholders]
+    # a random value read more than once must be drawn once: bound to a lambda's parameter
+    bound = {n: nodes[n] for n in set(used) if used.count(n) > 1 and _volatile(nodes[n])}
+    if bound and any(isinstance(n, exp.AggFunc) for n in tree.walk()):
+        raise UnsupportedFunction(
+            f"a random value ({next(iter(bound.values())).sql('trino')}) in an aggregate "
+            "lakebox's translation reads more than once is not supported by lakebox; compute "
+            "it in a subquery first"
+        )
+    for ph in placeholders:
+        name = str(ph.name)
+        if name in bound:
+            ph.replace(exp.column(f"__lb_bound_{name}"))
+        else:
+            ph.replace(_grouped(nodes[name].copy()))
+    for name, value in bound.items():
+        tree = exp.Anonymous(
+            this="list_extract",
+            expressions=[
+                exp.Anonymous(
+                    this="list_transform",
+                    expressions=[
+                        exp.Array(expressions=[value.copy()]),
+                        exp.Lambda(
+                            this=tree, expressions=[exp.to_identifier(f"__lb_bound_{name}")]
+                        ),
+                    ],
+                ),
+                exp.Literal.number(1),
+            ],
+        )
     return tree
+
+
+_VOLATILE_CALLS = {"random", "rand", "uuid", "gen_random_uuid", "setseed"}
+
+
+def _volatile(node: exp.Expr) -> bool:
+    """Whether ``node`` draws random values (each evaluation another)."""
+    for n in node.walk():
+        if isinstance(n, exp.Rand | exp.Uuid):
+            return True
+        if isinstance(n, exp.Anonymous | exp.Func) and (
+            str(n.this if isinstance(n, exp.Anonymous) else n.sql_name()).lower() in _VOLATILE_CALLS
+        ):
+            return True
+    return False
 
 
 def _grouped(node: exp.Expr) -> exp.Expr:
@@ -483,6 +528,44 @@ def refuse_calls(tokens: list[Any]) -> None:
         if reason is not None:
             name = token.text.lower()
             raise refuse(name, f"the Trino function {name}() ({reason})", "compute it otherwise")
+
+
+def refuse_internal_names(tree: exp.Expr) -> None:
+    """The functions lakebox's translation calls (lakebox_*) check nothing themselves (the
+    SQL around them does), and its lambdas' parameters (__lb_*) would capture a column of the
+    same name: neither may be written in a query."""
+    for node in tree.find_all(exp.Anonymous):
+        name = str(node.this).lower()
+        if name.startswith(("lakebox_", "__lb_")):
+            raise UnsupportedFunction(f"{name}() is lakebox's own, not a function queries may call")
+    for ident in tree.find_all(exp.Identifier):
+        if ident.name.lower().startswith("__lb_"):
+            raise UnsupportedFunction(
+                f"the name {ident.name} is reserved by lakebox's translation; rename it"
+            )
+
+
+# Trino types lakebox holds its own way (engine_worker.py refuses them as results), by the
+# functions that make them: a CAST of one would show lakebox's form, not Trino's
+_HELD = {
+    "approx_set": "HyperLogLog", "empty_approx_set": "HyperLogLog", "merge": "HyperLogLog",
+    "make_set_digest": "SetDigest", "merge_set_digest": "SetDigest", "qdigest_agg": "qdigest",
+    "color": "color", "rgb": "color", "bing_tile": "BingTile", "bing_tile_at": "BingTile",
+    "bing_tiles_around": "BingTile", "geometry_to_bing_tiles": "BingTile",
+}  # fmt: skip
+
+
+def refuse_held_casts(tree: exp.Expr) -> None:
+    for cast in tree.find_all(exp.Cast, exp.TryCast):
+        inner = cast.this
+        while isinstance(inner, exp.Paren):
+            inner = inner.this
+        if isinstance(inner, exp.Anonymous) and str(inner.this).lower() in _HELD:
+            name = str(inner.this).lower()
+            raise UnsupportedFunction(
+                f"CAST of {name}(...), a {_HELD[name]}, is not supported by lakebox: lakebox "
+                "holds that type its own way, not as Trino serializes it"
+            )
 
 
 TERADATA_FORMAT = "lakebox_teradata_format"  # a to_char call's meta: its format as written

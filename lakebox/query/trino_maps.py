@@ -161,8 +161,10 @@ def _split_entries(node: exp.Expr, name: str, quote: str) -> tuple[exp.Expr, exp
     message = "Key-value delimiter must appear exactly once in each entry. Bad input: "
     bad_quoted = exp.DPipe(this=bad, expression=exp.Literal.string(quote), safe=True)
     checks = _template(
-        "CASE WHEN :e = '' THEN :empty_entry WHEN :kv = '' THEN :empty_kv "
+        "CASE WHEN :s IS NULL OR :e IS NULL OR :kv IS NULL THEN NULL "
+        "WHEN :e = '' THEN :empty_entry WHEN :kv = '' THEN :empty_kv "
         "WHEN :e = :kv THEN :same WHEN :bad IS NOT NULL THEN :fail END",
+        s=s,
         e=e,
         kv=kv,
         bad=bad,

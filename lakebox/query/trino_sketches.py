@@ -25,6 +25,25 @@ from lakebox.query.trino_functions import (
 from lakebox.query.trino_unnest import as_map
 
 
+def _aggregate_args(node: exp.Expr, name: str, counts: tuple[int, ...]) -> list[exp.Expr]:
+    """The arguments of one of these aggregates, written plainly: its translation is several
+    aggregates in a CASE, which a FILTER, DISTINCT or OVER of the whole cannot follow."""
+    args = list(node.expressions)
+    parent = node.parent
+    if isinstance(parent, exp.Filter | exp.Window) or any(
+        isinstance(a, exp.Distinct) for a in args
+    ):
+        raise refuse(
+            name,
+            f"{name}(...) with DISTINCT, FILTER or OVER",
+            "filter the rows in WHERE or a subquery, and aggregate in a GROUP BY",
+        )
+    if len(args) not in counts:
+        wanted = " or ".join(str(c) for c in counts)
+        raise refuse(name, f"{len(args)} arguments", f"it takes {wanted}")
+    return args
+
+
 def _hash(value: exp.Expr) -> exp.Expr:
     """The Murmur3 hash Trino's sketches take of a value (its type read by DuckDB's typeof)."""
     return _template("lakebox_sketch_hash(CAST(:x AS VARCHAR), typeof(:x))", x=value)
@@ -33,7 +52,7 @@ def _hash(value: exp.Expr) -> exp.Expr:
 @_anonymous("approx_set")
 def _approx_set(node: exp.Expr) -> exp.Expr:
     """The distinct hashes of the non-NULL values; NULL when there are none (as Trino)."""
-    (x,) = _args(node, "approx_set", 1)
+    (x,) = _aggregate_args(node, "approx_set", (1,))
     return _template(
         "CASE WHEN count(:x) = 0 THEN NULL ELSE list_distinct(list({'lakebox_hll': :h}) "
         "FILTER (WHERE :x IS NOT NULL)) END",
@@ -52,7 +71,7 @@ def _empty_approx_set(node: exp.Expr) -> exp.Expr:
 def _merge(node: exp.Expr) -> exp.Expr:
     """merge(HyperLogLog): the union (an aggregate). merge of Trino's other sketches fails:
     their elements have no lakebox_hll field."""
-    (h,) = _args(node, "merge", 1)
+    (h,) = _aggregate_args(node, "merge", (1,))
     return _template(
         "CASE WHEN count(:h) = 0 THEN NULL ELSE list_distinct(flatten(list("
         "list_transform(:h, __lb_e -> {'lakebox_hll': __lb_e.lakebox_hll})))) END",
@@ -66,7 +85,7 @@ def _merge(node: exp.Expr) -> exp.Expr:
 @_anonymous("make_set_digest")
 def _make_set_digest(node: exp.Expr) -> exp.Expr:
     """Each distinct hash with the number of its values (at most 32,767, as Trino counts)."""
-    (x,) = _args(node, "make_set_digest", 1)
+    (x,) = _aggregate_args(node, "make_set_digest", (1,))
     return _template(
         "CASE WHEN count(:x) = 0 THEN NULL ELSE list_transform(map_entries("
         "histogram(:h) FILTER (WHERE :x IS NOT NULL)), __lb_e -> {'lakebox_setdigest': "
@@ -82,7 +101,7 @@ def _digest_hashes(d: exp.Expr) -> exp.Expr:
 
 @_anonymous("merge_set_digest")
 def _merge_set_digest(node: exp.Expr) -> exp.Expr:
-    (d,) = _args(node, "merge_set_digest", 1)
+    (d,) = _aggregate_args(node, "merge_set_digest", (1,))
     merged = _template(
         "lakebox_setdigest_merge(flatten(list(:hashes)), "
         "flatten(list(list_transform(:d, __lb_e -> CAST(__lb_e.n AS BIGINT)))))",
@@ -131,15 +150,14 @@ def _hash_counts(node: exp.Expr) -> exp.Expr:
 @_anonymous("qdigest_agg")
 def _qdigest_agg(node: exp.Expr) -> exp.Expr:
     """The values and their weights (1 unless given); accuracy is checked, then exact."""
-    args = list(node.expressions)
-    if not 1 <= len(args) <= 3:
-        raise refuse("qdigest_agg", f"{len(args)} arguments", "it takes 1 to 3")
+    args = _aggregate_args(node, "qdigest_agg", (1, 2, 3))
     x = args[0]
     weight = args[1] if len(args) > 1 else exp.Literal.number(1)
     digest = _template(
-        "CASE WHEN count(:x) = 0 THEN NULL WHEN min(:w) FILTER (WHERE :x IS NOT NULL) <= 0 "
+        "CASE WHEN count(:x) FILTER (WHERE :w IS NOT NULL) = 0 THEN NULL "
+        "WHEN min(:w) FILTER (WHERE :x IS NOT NULL) <= 0 "
         "THEN :bad ELSE list({'lakebox_qdigest': :x, 'w': CAST(:w AS BIGINT)}) "
-        "FILTER (WHERE :x IS NOT NULL) END",
+        "FILTER (WHERE :x IS NOT NULL AND :w IS NOT NULL) END",
         x=x,
         w=weight,
         bad=_fail_naming(
@@ -172,8 +190,9 @@ def _value_at_quantile(node: exp.Expr) -> exp.Expr:
     d, q = _args(node, "value_at_quantile", 2)
     s = _sorted_digest(d)
     return _template(
-        "list_extract(:s, list_extract(lakebox_quantile_indexes("
-        "list_transform(:s, __lb_e -> __lb_e.w), [CAST(:q AS DOUBLE)]), 1)).v",
+        "CASE WHEN :q IS NULL THEN NULL ELSE list_extract(:s, list_extract("
+        "lakebox_quantile_indexes(list_transform(:s, __lb_e -> __lb_e.w), "
+        "[CAST(:q AS DOUBLE)]), 1)).v END",
         s=s,
         q=q,
     )
@@ -198,7 +217,7 @@ def _values_at_quantiles(node: exp.Expr) -> exp.Expr:
 def _checksum(node: exp.Expr) -> exp.Expr:
     """Trino's order-free checksum (an aggregate): the sum of each value's XXH64 times a prime,
     Trino's prime for a NULL; 8 bytes little-endian; NULL for no rows."""
-    (x,) = _args(node, "checksum", 1)
+    (x,) = _aggregate_args(node, "checksum", (1,))
     prime = exp.Literal.number(0x9E3779B185EBCA87 - 2**64)  # as a signed 64-bit value
     return _template(
         "CASE WHEN count(*) = 0 THEN NULL ELSE lakebox_checksum_bytes(CAST(sum(CAST("
@@ -214,17 +233,16 @@ def _numeric_histogram(node: exp.Expr) -> exp.Expr:
     """numeric_histogram(buckets, x[, weight]): Trino's merging of the nearest buckets, as one
     accumulator computes it over the rows (Trino's own answer depends on how its splits were
     merged); the bucket count of the first row."""
-    args = list(node.expressions)
-    if len(args) not in (2, 3):
-        raise refuse("numeric_histogram", f"{len(args)} arguments", "it takes 2 or 3")
+    args = _aggregate_args(node, "numeric_histogram", (2, 3))
     buckets, x = args[0], args[1]
     weight = args[2] if len(args) == 3 else exp.Literal.number(1)
     return as_map(
         _template(
-            "CASE WHEN count(:x) = 0 THEN NULL ELSE lakebox_numeric_histogram("
-            "CAST(first(:b) FILTER (WHERE :x IS NOT NULL) AS BIGINT), "
-            "list(CAST(:x AS DOUBLE)) FILTER (WHERE :x IS NOT NULL), "
-            "list(CAST(:w AS DOUBLE)) FILTER (WHERE :x IS NOT NULL)) END",
+            "CASE WHEN count(:x) FILTER (WHERE :w IS NOT NULL) = 0 THEN NULL "
+            "ELSE lakebox_numeric_histogram("
+            "CAST(first(:b) FILTER (WHERE :x IS NOT NULL AND :w IS NOT NULL) AS BIGINT), "
+            "list(CAST(:x AS DOUBLE)) FILTER (WHERE :x IS NOT NULL AND :w IS NOT NULL), "
+            "list(CAST(:w AS DOUBLE)) FILTER (WHERE :x IS NOT NULL AND :w IS NOT NULL)) END",
             b=buckets,
             x=x,
             w=weight,

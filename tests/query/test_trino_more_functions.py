@@ -392,6 +392,39 @@ CASES: list[tuple[str, Any, str]] = [
     ("current_user", "lakebox", "varchar"),
     ("current_groups()", [], "array(varchar)"),
     ("version() LIKE 'lakebox %'", True, "boolean"),
+    # found in review: NULL delimiters, -0.0 in checksum, NULL weights and quantiles
+    ("split_to_map('a=1', NULL, '=')", None, "map(varchar, varchar)"),
+    ("split_to_multimap('a=1', NULL, '=')", None, "map(varchar, array(varchar))"),
+    ("split_to_map('a=1', ',', NULL)", None, "map(varchar, varchar)"),
+    (
+        "SELECT checksum(x) FROM (VALUES -0.0E0) v(x)",
+        bytes.fromhex("9d2d16796c5091ea"),
+        "varbinary",
+    ),
+    (
+        "SELECT value_at_quantile(qdigest_agg(x, w), 0.5) FROM (VALUES (1, 1), (2, NULL)) v(x, w)",
+        1,
+        "integer",
+    ),
+    ("SELECT value_at_quantile(qdigest_agg(x), NULL) FROM (VALUES 1) v(x)", None, "integer"),
+    (
+        "SELECT numeric_histogram(2, x, w) FROM (VALUES (1e0, CAST(NULL AS DOUBLE))) v(x, w)",
+        None,
+        "map(double, double)",
+    ),
+    # a random argument is drawn once, however often the translation reads it
+    (
+        "SELECT max(cardinality(filter(combinations(shuffle(sequence(1, 10)), 2), "
+        "c -> c[1] = c[2]))) FROM UNNEST(sequence(1, 20)) t(i)",
+        0,
+        "bigint",
+    ),
+    (
+        "array_sort(transform(combinations(shuffle(ARRAY[1, 2, 3, 4]), 2), c -> array_sort(c)))",
+        [[1, 2], [1, 3], [1, 4], [2, 3], [2, 4], [3, 4]],
+        "array(array(integer))",
+    ),
+    ("contains_sequence(shuffle(ARRAY[1, 1, 1]), ARRAY[1, 1])", True, "boolean"),
     ("SELECT count(*) FROM t.nums WHERE current_user = 'lakebox'", 3, "bigint"),
     # numeric_histogram: Trino's NumericHistogram in one accumulator (values from a port of it)
     (
@@ -725,6 +758,36 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("inverse_beta_cdf(0, 3, 0.5)", QueryFailed, "a, b must be > 0"),
     ("inverse_beta_cdf(3, 5, 1.1)", QueryFailed, "p must be 0 >= p >= 1"),
     ("word_stem('test', 'xx')", QueryFailed, "Unknown stemmer language: xx"),
+    (
+        "SELECT checksum(x) FILTER (WHERE x > 0) FROM (VALUES 1) t(x)",
+        UnsupportedFunction,
+        "DISTINCT, FILTER or OVER",
+    ),
+    (
+        "SELECT checksum(DISTINCT x) FROM (VALUES 1) t(x)",
+        UnsupportedFunction,
+        "DISTINCT, FILTER or OVER",
+    ),
+    (
+        "SELECT checksum(x) OVER () FROM (VALUES 1) t(x)",
+        UnsupportedFunction,
+        "DISTINCT, FILTER or OVER",
+    ),
+    (
+        "SELECT CAST(approx_set(x) AS VARCHAR) FROM (VALUES 1) t(x)",
+        UnsupportedFunction,
+        "CAST of approx_set(...), a HyperLogLog",
+    ),
+    ("CAST(bing_tile(1, 2, 3) AS VARCHAR)", UnsupportedFunction, "a BingTile"),
+    ("json_format(CAST(rgb(1, 2, 3) AS JSON))", UnsupportedFunction, "a color"),
+    ("lakebox_combinations(60, 30)", UnsupportedFunction, "is lakebox's own"),
+    ("lakebox_current_user()", UnsupportedFunction, "is lakebox's own"),
+    ("SELECT __lb_x FROM (VALUES 1) t(__lb_x)", UnsupportedFunction, "reserved"),
+    (
+        "SELECT values_at_quantiles(qdigest_agg(x), ARRAY[0.1, NULL]) FROM (VALUES 1) v(x)",
+        QueryFailed,
+        "a quantile is NULL",
+    ),
     (
         "to_char(TIMESTAMP '2020-01-02 03:04:05', 'yyyy-ala')",
         QueryFailed,

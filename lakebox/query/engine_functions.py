@@ -1147,13 +1147,13 @@ def _vectorized(fn: Any, arity: int, result: str) -> Any:
     """``fn`` over Arrow columns, a row at a time: NULL for a NULL argument (SQL's rule), and
     what ``fn`` returns kept as it is, NaN and NULL included (DuckDB's row-at-a-time Python
     functions turn a NaN into NULL and refuse a NULL result)."""
-    import pyarrow as pa
-
-    to = _arrow_type(result)
 
     def rows(*columns: Any) -> Any:
+        import pyarrow as pa  # at the first call: an engine's start stays as light as it was
+
         values = zip(*(c.to_pylist() for c in columns), strict=True)
-        return pa.array([None if None in row else fn(*row) for row in values], type=to)
+        out = [None if None in row else fn(*row) for row in values]
+        return pa.array(out, type=_arrow_type(result))
 
     # DuckDB reads the number of parameters from the signature
     wrappers = {

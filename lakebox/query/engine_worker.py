@@ -227,14 +227,19 @@ def _ipc(schema: Any, batches: list[Any]) -> Any:
 
 
 def _functions() -> list[tuple[str, Any, Any, str]]:
-    """The Python functions each engine's DuckDB registers (engine_functions.py, loaded by its
-    path: this process runs isolated, without lakebox on its path)."""
+    """The Python functions each engine's DuckDB registers (the engine_functions package,
+    loaded by its path: this process runs isolated, without lakebox on its path)."""
     import importlib.util
 
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine_functions.py")
-    spec = importlib.util.spec_from_file_location("lakebox_engine_functions", path)
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine_functions")
+    spec = importlib.util.spec_from_file_location(
+        "lakebox_engine_functions",
+        os.path.join(folder, "__init__.py"),
+        submodule_search_locations=[folder],
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its modules import each other relatively
     spec.loader.exec_module(module)
     functions: list[tuple[str, Any, Any, str]] = module.registered()
     return functions

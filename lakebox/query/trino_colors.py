@@ -1,5 +1,5 @@
 """Trino's console colours on DuckDB: color, rgb, render and bar (their arithmetic, Java's
-float HSB steps, is engine_functions.py's). A colour is held as STRUCT(lakebox_color INTEGER),
+float HSB steps, is engine_functions.colors'). A colour is held as STRUCT(lakebox_color INTEGER),
 Trino's int (0xRRGGBB, or -(i + 1) for a system colour); it is for render and bar, and a
 result column of colours is refused by name (engine_worker.py)."""
 

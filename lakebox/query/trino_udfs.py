@@ -1,4 +1,4 @@
-"""Trino functions run by Python functions the engine processes register (engine_functions.py:
+"""Trino functions run by Python functions the engine processes register (engine_functions:
 Python's standard library, and the libraries made for the job: mmh3, xxhash, mpmath,
 snowballstemmer)."""
 

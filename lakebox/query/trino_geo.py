@@ -572,19 +572,21 @@ def _single(g: exp.Expr) -> exp.Expr:
 def _union(g: exp.Expr) -> exp.Expr:
     """A union's result as Trino gives it: lines merged where they meet (GEOS leaves the noded
     pieces); a collection holds its points, its lines and its polygons as one part each."""
+    u = exp.column("lakebox_union")  # the union computed once, read from it
     parts = _template(
         "list_filter([:points, :lines, :polygons], p -> NOT ST_IsEmpty(p))",
-        points=_single(_template("ST_CollectionExtract(:u, 1)", u=g)),
-        lines=_template("ST_LineMerge(ST_CollectionExtract(:u, 2))", u=g),
-        polygons=_single(_template("ST_CollectionExtract(:u, 3)", u=g)),
+        points=_single(_template("ST_CollectionExtract(:u, 1)", u=u)),
+        lines=_template("ST_LineMerge(ST_CollectionExtract(:u, 2))", u=u),
+        polygons=_single(_template("ST_CollectionExtract(:u, 3)", u=u)),
     )
-    return _template(
+    body = _template(
         "CASE WHEN CAST(ST_GeometryType(:u) AS VARCHAR) = 'MULTILINESTRING' THEN ST_LineMerge(:u) "
         "WHEN CAST(ST_GeometryType(:u) AS VARCHAR) = 'GEOMETRYCOLLECTION' AND NOT ST_IsEmpty(:u) "
         "THEN CASE WHEN len(:parts) = 1 THEN :parts[1] ELSE ST_Collect(:parts) END ELSE :u END",
-        u=g,
+        u=u,
         parts=parts,
     )
+    return _let("lakebox_union", g, body)
 
 
 @_geo("st_union")
@@ -1118,11 +1120,13 @@ def _bing_tile_zoom_level(node: exp.Expr) -> exp.Expr:
 @_geo("bing_tile_polygon")
 def _bing_tile_polygon(node: exp.Expr) -> exp.Expr:
     (t,) = _args(node, "bing_tile_polygon", 1)
-    return _sql(
+    tile = exp.column("lakebox_tile")  # the tile computed once, its parts read from it
+    polygon = _sql(
         "CASE WHEN :t IS NULL THEN NULL ELSE :p END",
-        t=t,
-        p=_tile_polygon(_tile_x(t), _tile_y(t), _tile_zoom(t)),
+        t=tile,
+        p=_tile_polygon(_tile_x(tile), _tile_y(tile), _tile_zoom(tile)),
     )
+    return _let("lakebox_tile", t, polygon)
 
 
 @_geo("bing_tile_at")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import uuid
@@ -343,16 +344,26 @@ class QueryEngine:
         return EngineProcess(init, spill)
 
     def _empty_database(self) -> Path:
-        """An empty DuckDB database file (made once, atomically: another process may be
-        opening it read-only at the same time)."""
+        """An empty DuckDB database file but for lakebox's typed macros (engine_functions'
+        MACROS; the file is named by them), made once, atomically: another process may be
+        opening it read-only at the same time."""
         import duckdb
 
+        from lakebox.query.engine_functions import MACROS
+
         folder = self.spill_dir / "engine"
-        path = folder / "empty.duckdb"
+        digest = hashlib.sha256("\n".join(MACROS).encode()).hexdigest()[:12]
+        path = folder / f"empty-{digest}.duckdb"
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
             making = folder / f"empty.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
-            duckdb.connect(str(making)).close()
+            # typed macro parameters need DuckDB's storage format of 1.4 or later
+            db = duckdb.connect(str(making), config={"storage_compatibility_version": "v1.4.0"})
+            try:
+                for statement in MACROS:
+                    db.execute(statement)
+            finally:
+                db.close()
             os.replace(making, path)
         return path
 

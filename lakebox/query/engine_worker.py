@@ -163,6 +163,14 @@ _HELD_ONLY = {
         "set digests (lakebox's are exact, not Trino's serialized form)",
         "use cardinality, intersection_cardinality, jaccard_index or hash_counts of them",
     ),
+    "lakebox_classifier": (
+        "machine-learning models (lakebox's own form, not Trino's serialized Classifier)",
+        "use them in classify(...) in the same query",
+    ),
+    "lakebox_regressor": (
+        "machine-learning models (lakebox's own form, not Trino's serialized Regressor)",
+        "use them in regress(...) in the same query",
+    ),
     "lakebox_qdigest": (
         "quantile digests (lakebox's hold the values themselves, not Trino's serialized form)",
         "use value_at_quantile(...) or values_at_quantiles(...) of them",

@@ -478,17 +478,11 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 # some of these names compute something else).
 _REFUSED = {
     "tdigest_agg": "not implemented",
-    "classify": "not implemented", "learn_classifier": "not implemented",
     "with_timezone": "not implemented", "at_timezone": "not implemented",
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
     "from_iso8601_timestamp_nanos": "not implemented",
     # DuckDB has functions of these names that compute something else
                             "from_unixtime_nanos": "not implemented",
-    "learn_regressor": "no machine learning functions",
-    "learn_libsvm_classifier": "no machine learning functions",
-    "learn_libsvm_regressor": "no machine learning functions",
-    "regress": "no machine learning functions",
-    "features": "no machine learning functions",
     "title_case": "not implemented", "timezone": "not implemented",
     }  # fmt: skip
 # Trino's geospatial functions (their names): the ones trino_geo.py checked run on DuckDB's
@@ -552,6 +546,8 @@ _HELD = {
     "make_set_digest": "SetDigest", "merge_set_digest": "SetDigest", "qdigest_agg": "qdigest",
     "color": "color", "rgb": "color", "bing_tile": "BingTile", "bing_tile_at": "BingTile",
     "bing_tiles_around": "BingTile", "geometry_to_bing_tiles": "BingTile",
+    "learn_classifier": "Classifier", "learn_libsvm_classifier": "Classifier",
+    "learn_regressor": "Regressor", "learn_libsvm_regressor": "Regressor",
 }  # fmt: skip
 
 
@@ -620,6 +616,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_geo,
     trino_json,
     trino_maps,
+    trino_ml,
     trino_numbers,
     trino_sketches,
     trino_strings,

@@ -15,7 +15,12 @@ from lakebox.query.trino_functions import (
     UnsupportedFunction,
     refused_reason,
 )
-from tests.query import test_trino_functions, test_trino_more_functions, trino_geo_cases
+from tests.query import (
+    test_trino_functions,
+    test_trino_ml,
+    test_trino_more_functions,
+    trino_geo_cases,
+)
 
 LISTED = [
     line.strip().lower()
@@ -41,8 +46,17 @@ def _called(name: str, sql: str) -> bool:
 
 
 def classify() -> dict[str, list[str]]:
-    cases = [*test_trino_functions.CASES, *test_trino_more_functions.CASES, *trino_geo_cases.CASES]
-    errors = [*test_trino_functions.ERRORS, *test_trino_more_functions.ERRORS]
+    cases = [
+        *test_trino_functions.CASES,
+        *test_trino_more_functions.CASES,
+        *test_trino_ml.CASES,
+        *trino_geo_cases.CASES,
+    ]
+    errors = [
+        *test_trino_functions.ERRORS,
+        *test_trino_more_functions.ERRORS,
+        *test_trino_ml.ERRORS,
+    ]
     checked_sql = "\n".join(c[0] for c in cases).lower()
     refused_sql = "\n".join(e[0] for e in errors if e[1] is UnsupportedFunction).lower()
     found: dict[str, list[str]] = {"checked": [], "refused": [], "neither": []}
@@ -80,7 +94,7 @@ def test_the_share_checked_does_not_fall() -> None:
 
 def test_a_refused_function_is_refused_whatever_sqlglot_makes_of_it() -> None:
     # the names refused before parsing, whatever sqlglot maps them onto
-    for name in ("st_read", "to_spherical_geography", "learn_regressor"):
+    for name in ("st_read", "to_spherical_geography", "tdigest_agg"):
         assert refused_reason(name), name
 
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import colors, geometry, sketches, standard
+from . import colors, geometry, ml, sketches, standard
 
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *standard.FUNCTIONS,
     *sketches.FUNCTIONS,
     *colors.FUNCTIONS,
     *geometry.FUNCTIONS,
+    *ml.FUNCTIONS,
 ]
+# typed macros, kept in the engines' database file (engine.py makes it)
+MACROS: list[str] = [*ml.MACROS]
 
 
 def _arrow_type(duckdb_type: str) -> Any:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import colors, geometry, sketches, standard
+from . import colors, geometry, geometry_relations, sketches, standard
 
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *standard.FUNCTIONS,
     *sketches.FUNCTIONS,
     *colors.FUNCTIONS,
     *geometry.FUNCTIONS,
+    *geometry_relations.FUNCTIONS,
 ]
 
 
@@ -32,7 +33,7 @@ def _arrow_type(duckdb_type: str) -> Any:
     return {
         "VARCHAR": pa.string(), "BLOB": pa.binary(), "DOUBLE": pa.float64(),
         "FLOAT": pa.float32(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
-        "TIMESTAMP": pa.timestamp("us"),
+        "TIMESTAMP": pa.timestamp("us"), "BOOLEAN": pa.bool_(),
     }[duckdb_type]  # fmt: skip
 
 

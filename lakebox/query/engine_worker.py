@@ -201,6 +201,9 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
         element, depth = duck_type, 0
         while element.endswith("[]"):
             element, depth = element[:-2], depth + 1
+        if element in _GEOMETRY_ROWS and depth == 0:
+            out.append(_row_text(quoted, _GEOMETRY_ROWS[element]) + f" AS {quoted}")
+            continue
         if "GEOMETRY" in duck_type and element != "GEOMETRY":
             import duckdb
 
@@ -213,6 +216,17 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
             continue
         out.append(_nested_text(quoted, depth) + f" AS {quoted}")
     return out
+
+
+# Rows of geometries lakebox's translation makes (trino_geo_relations.py's geometry_nearest_points,
+# Trino's row(Geometry, Geometry)), by their DuckDB type: their fields, shown as WKT
+_GEOMETRY_ROWS = {"STRUCT(_0 GEOMETRY, _1 GEOMETRY)": ("_0", "_1")}
+
+
+def _row_text(column: str, fields: tuple[str, ...]) -> str:
+    """The text of a row of geometries: each field's WKT, NULL for a NULL row."""
+    parts = ", ".join(f"'{f}': lakebox_wkt(ST_AsText({column}.{f}))" for f in fields)
+    return f"CASE WHEN {column} IS NULL THEN NULL ELSE {{{parts}}} END"
 
 
 def _nested_text(column: str, depth: int) -> str:

@@ -614,6 +614,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_colors,
     trino_datetime,
     trino_geo,
+    trino_geo_relations,
     trino_json,
     trino_maps,
     trino_ml,

@@ -180,11 +180,15 @@ def _typed_from_text(node: exp.Expr) -> exp.Expr:
 @_geo("st_geomfrombinary")
 def _st_geomfrombinary(node: exp.Expr) -> exp.Expr:
     (wkb,) = _args(node, "st_geomfrombinary", 1)
-    return _template(
+    # the binary bound first: DuckDB's TRY takes no volatile function, and the argument may
+    # hold one (an error() of the function that made it)
+    b = exp.column("lakebox_wkb")
+    read = _template(
         "CASE WHEN :b IS NULL THEN NULL ELSE coalesce(try(ST_GeomFromWKB(:b)), :fail) END",
-        b=wkb,
+        b=b,
         fail=_error(node, exp.Literal.string("Invalid WKB")),
     )
+    return _let("lakebox_wkb", wkb, read)
 
 
 @_geo("st_astext")

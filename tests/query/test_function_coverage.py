@@ -20,6 +20,7 @@ from tests.query import (
     test_trino_ml,
     test_trino_more_functions,
     trino_geo_cases,
+    trino_geo_more_cases,
 )
 
 LISTED = [
@@ -51,6 +52,7 @@ def classify() -> dict[str, list[str]]:
         *test_trino_more_functions.CASES,
         *test_trino_ml.CASES,
         *trino_geo_cases.CASES,
+        *trino_geo_more_cases.CASES,
     ]
     errors = [
         *test_trino_functions.ERRORS,

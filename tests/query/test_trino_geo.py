@@ -27,6 +27,7 @@ from lakebox.query.engine import QueryEngine, QueryFailed
 from lakebox.query.result_types import of_duckdb
 from lakebox.query.trino_functions import UnsupportedFunction
 from lakebox.storage import Lake, LocalStore, ObjectEvents
+from tests.query import trino_geo_more_cases
 from tests.query.trino_geo_cases import CASES, ERRORS, LINE_BUFFER
 
 
@@ -96,7 +97,10 @@ def matches(got: Any, got_type: str, expected: Any, trino_type: str, mode: str |
     return bool(got == expected) and type(got) is type(expected)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0][:120] for c in CASES])
+ALL_CASES = [*CASES, *trino_geo_more_cases.CASES]
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[c[0][:120] for c in ALL_CASES])
 def test_trino_answer(engine: QueryEngine, case: tuple[Any, ...]) -> None:
     sql, expected, trino_type = case[:3]
     got, got_type = run(engine, sql)
@@ -180,9 +184,68 @@ def test_bing_tiles_as_results_are_refused_by_name(engine: QueryEngine) -> None:
 def test_functions_lakebox_refuses_are_refused_by_name(engine: QueryEngine) -> None:
     for sql in (
         "to_spherical_geography(ST_Point(1, 2))",
-        "ST_Relate(ST_Point(1, 2), ST_Point(1, 2), 'T********')",
+        "geometry_invalid_reason(ST_Point(1, 2))",
         "ST_Read('/etc/passwd')",  # DuckDB's spatial readers are not Trino's, nor allowed
         "ST_AsGeoJSON(ST_Point(1, 2))",
     ):
         with pytest.raises(UnsupportedFunction, match="not supported by lakebox"):
             run(engine, sql)
+
+
+# ST_AsBinary's bytes as the Esri exporter Trino calls writes them (OperatorExportToWkbLocal:
+# the platform's byte order, little-endian; an empty point as NaN NaN; a polygon ring from its
+# first vertex, then backwards through Esri's clockwise shell: Trino's WKT order)
+AS_BINARY = [
+    ("ST_Point(1, 2)", "0101000000000000000000F03F0000000000000040"),
+    ("ST_GeometryFromText('POINT EMPTY')", "0101000000000000000000F87F000000000000F87F"),
+    ("ST_GeometryFromText('POLYGON EMPTY')", "010300000000000000"),
+    (
+        "ST_GeometryFromText('POLYGON ((1 1, 1 4, 4 4, 4 1))')",
+        "010300000001000000"
+        "05000000"
+        "000000000000F03F000000000000F03F"  # 1 1
+        "0000000000001040000000000000F03F"  # 4 1
+        "00000000000010400000000000001040"  # 4 4
+        "000000000000F03F0000000000001040"  # 1 4
+        "000000000000F03F000000000000F03F",  # 1 1
+    ),
+    (
+        "ST_GeometryFromText('MULTIPOINT ((1 2), (3 4))')",
+        "010400000002000000"
+        "0101000000000000000000F03F0000000000000040"
+        "010100000000000000000008400000000000001040",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "hex_wkb"), AS_BINARY, ids=[c[0] for c in AS_BINARY])
+def test_as_binary_is_esris_wkb(engine: QueryEngine, sql: str, hex_wkb: str) -> None:
+    assert run(engine, f"to_hex(ST_AsBinary({sql}))") == (hex_wkb, "varchar")
+
+
+# What Esri's relate and exporter do that lakebox does not reproduce: lakebox's own error
+LAKEBOX_REFUSES = [
+    ("ST_Relate(ST_Point(1, 2), ST_GeometryFromText('POINT EMPTY'), 'FF*FF****')", "empty"),
+    ("ST_Relate(ST_GeometryFromText('POINT EMPTY'), ST_Point(1, 2), 'FF*FF****')", "empty"),
+    (
+        "ST_Relate(ST_GeometryFromText('GEOMETRYCOLLECTION (POINT (1 2))'), ST_Point(1, 2), "
+        "'T********')",
+        "geometry collection",
+    ),
+    ("ST_Relate(ST_Point(1, 2), ST_Point(1, 2), 'T*')", "pattern"),
+    ("ST_Relate(ST_Point(1, 2), ST_Point(1, 2), 't********')", "pattern"),
+    ("ST_AsBinary(ST_GeometryFromText('POINT Z (1 2 3)'))", "Z coordinates"),
+    (
+        "geometry_nearest_points(ST_GeometryFromText('POINT Z (1 2 3)'), ST_Point(1, 2))",
+        "Z coordinates",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "words"), LAKEBOX_REFUSES, ids=[c[0] for c in LAKEBOX_REFUSES])
+def test_what_lakebox_does_not_reproduce_fails_clearly(
+    engine: QueryEngine, sql: str, words: str
+) -> None:
+    with pytest.raises(QueryFailed, match="not supported by lakebox") as raised:
+        run(engine, sql)
+    assert words in raised.value.message

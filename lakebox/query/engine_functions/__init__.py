@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import colors, geometry, ml, sketches, standard
+from . import colors, geometry, geometry_relations, ml, sketches, standard
 
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *standard.FUNCTIONS,
@@ -19,6 +19,7 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *colors.FUNCTIONS,
     *geometry.FUNCTIONS,
     *ml.FUNCTIONS,
+    *geometry_relations.FUNCTIONS,
 ]
 # typed macros, kept in the engines' database file (engine.py makes it)
 MACROS: list[str] = [*ml.MACROS]
@@ -35,7 +36,7 @@ def _arrow_type(duckdb_type: str) -> Any:
     return {
         "VARCHAR": pa.string(), "BLOB": pa.binary(), "DOUBLE": pa.float64(),
         "FLOAT": pa.float32(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
-        "TIMESTAMP": pa.timestamp("us"),
+        "TIMESTAMP": pa.timestamp("us"), "BOOLEAN": pa.bool_(),
     }[duckdb_type]  # fmt: skip
 
 

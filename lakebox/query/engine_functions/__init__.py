@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import colors, geometry, sketches, standard
+from . import colors, geometry, sketches, spherical, standard
 
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *standard.FUNCTIONS,
     *sketches.FUNCTIONS,
     *colors.FUNCTIONS,
     *geometry.FUNCTIONS,
+    *spherical.FUNCTIONS,
 ]
 
 

@@ -193,6 +193,9 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
         element, depth = duck_type, 0
         while element.endswith("[]"):
             element, depth = element[:-2], depth + 1
+        if element == _SPHERICAL:  # shown as its geometry's WKT, as Trino's client shows it
+            out.append(_nested_text(quoted, depth, spherical=True) + f" AS {quoted}")
+            continue
         if "GEOMETRY" in duck_type and element != "GEOMETRY":
             import duckdb
 
@@ -207,11 +210,17 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
     return out
 
 
-def _nested_text(column: str, depth: int) -> str:
-    """The text of a GEOMETRY column nested in ``depth`` arrays."""
+# Trino's SphericalGeography (trino_spherical.py): its geometry, marked by the struct's field
+_SPHERICAL = "STRUCT(lakebox_spherical GEOMETRY)"
+
+
+def _nested_text(column: str, depth: int, spherical: bool = False) -> str:
+    """The text of a GEOMETRY (or ``spherical``: SphericalGeography) column nested in
+    ``depth`` arrays."""
     if depth == 0:
-        return f"lakebox_wkt(ST_AsText({column}))"
-    inner = _nested_text(f"g{depth}", depth - 1)
+        geometry = f"struct_extract({column}, 'lakebox_spherical')" if spherical else column
+        return f"lakebox_wkt(ST_AsText({geometry}))"
+    inner = _nested_text(f"g{depth}", depth - 1, spherical)
     return f"list_transform({column}, g{depth} -> {inner})"
 
 

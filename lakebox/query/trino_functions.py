@@ -552,6 +552,8 @@ _HELD = {
     "make_set_digest": "SetDigest", "merge_set_digest": "SetDigest", "qdigest_agg": "qdigest",
     "color": "color", "rgb": "color", "bing_tile": "BingTile", "bing_tile_at": "BingTile",
     "bing_tiles_around": "BingTile", "geometry_to_bing_tiles": "BingTile",
+    "to_spherical_geography": "SphericalGeography",
+    "from_geojson_geometry": "SphericalGeography",
 }  # fmt: skip
 
 
@@ -622,6 +624,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_maps,
     trino_numbers,
     trino_sketches,
+    trino_spherical,
     trino_strings,
     trino_types,
     trino_udfs,

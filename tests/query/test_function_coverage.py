@@ -15,7 +15,12 @@ from lakebox.query.trino_functions import (
     UnsupportedFunction,
     refused_reason,
 )
-from tests.query import test_trino_functions, test_trino_more_functions, trino_geo_cases
+from tests.query import (
+    test_trino_functions,
+    test_trino_more_functions,
+    trino_geo_cases,
+    trino_spherical_cases,
+)
 
 LISTED = [
     line.strip().lower()
@@ -41,7 +46,12 @@ def _called(name: str, sql: str) -> bool:
 
 
 def classify() -> dict[str, list[str]]:
-    cases = [*test_trino_functions.CASES, *test_trino_more_functions.CASES, *trino_geo_cases.CASES]
+    cases = [
+        *test_trino_functions.CASES,
+        *test_trino_more_functions.CASES,
+        *trino_geo_cases.CASES,
+        *trino_spherical_cases.CASES,
+    ]
     errors = [*test_trino_functions.ERRORS, *test_trino_more_functions.ERRORS]
     checked_sql = "\n".join(c[0] for c in cases).lower()
     refused_sql = "\n".join(e[0] for e in errors if e[1] is UnsupportedFunction).lower()
@@ -80,7 +90,7 @@ def test_the_share_checked_does_not_fall() -> None:
 
 def test_a_refused_function_is_refused_whatever_sqlglot_makes_of_it() -> None:
     # the names refused before parsing, whatever sqlglot maps them onto
-    for name in ("st_read", "to_spherical_geography", "learn_regressor"):
+    for name in ("st_read", "st_relate", "learn_regressor"):
         assert refused_reason(name), name
 
 

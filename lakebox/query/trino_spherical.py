@@ -28,7 +28,7 @@ from lakebox.query.trino_functions import (
     _REWRITES,
     _args,
 )
-from lakebox.query.trino_geo import _error, _geo, _names, _sql
+from lakebox.query.trino_geo import _error, _geo, _let, _names, _sql
 
 FIELD = "lakebox_spherical"
 TYPE = f"STRUCT({FIELD} GEOMETRY)"
@@ -92,14 +92,19 @@ def _overload(name: str, sphere: Callable[[exp.Expr, list[exp.Expr]], exp.Expr])
 
     def rewrite(node: exp.Expr) -> exp.Expr:
         args = _args(node, name, len(node.expressions) or 1)
+        # each argument computed once (the dispatch reads it several times), bound to a name
+        names: list[exp.Expr] = [exp.column(f"lakebox_either_{i}") for i in range(len(args))]
         saved = list(node.expressions)
-        node.set("expressions", [_as_geometry(a) for a in args])
+        node.set("expressions", [_as_geometry(n) for n in names])
         try:  # the planar rewrite reads the node itself (inside try?)
             flat = planar(node)
         finally:
             node.set("expressions", saved)
         assert flat is not None
-        return _dispatch(args, flat, sphere(node, [_inner(a) for a in args]))
+        body = _dispatch(names, flat, sphere(node, [_inner(n) for n in names]))
+        for i in reversed(range(len(args))):
+            body = _let(f"lakebox_either_{i}", args[i], body)
+        return body
 
     _ANONYMOUS[name] = rewrite
 
@@ -123,7 +128,8 @@ def _dispatch(args: list[exp.Expr], planar: exp.Expr, sphere: exp.Expr) -> exp.E
 def _to_spherical_geography(node: exp.Expr) -> exp.Expr:
     """The geometry as a SphericalGeography, after Trino's checks: every point's latitude in
     [-90, 90] and longitude in [-180, 180] (its bounding box's, latitude first), no Z."""
-    (g,) = _args(node, "to_spherical_geography", 1)
+    (argument,) = _args(node, "to_spherical_geography", 1)
+    g = exp.column("lakebox_geometry")  # the argument, computed once
 
     def within(low: str, high: str, limit: int) -> str:
         return (
@@ -131,7 +137,7 @@ def _to_spherical_geography(node: exp.Expr) -> exp.Expr:
             f"AND ST_{high}(:g) >= -{limit} AND ST_{high}(:g) <= {limit})"
         )
 
-    return exp.Case(
+    checked = exp.Case(
         ifs=[
             exp.If(this=_sql(":g IS NULL", g=g), true=exp.Null()),
             exp.If(
@@ -152,6 +158,7 @@ def _to_spherical_geography(node: exp.Expr) -> exp.Expr:
         ],
         default=_sql(f"{{'{FIELD}': :g}}", g=g),
     )
+    return _let("lakebox_geometry", argument, checked)
 
 
 def _geography_only(node: exp.Expr, name: str, x: exp.Expr, then: exp.Expr) -> exp.Expr:
@@ -212,14 +219,17 @@ def _area(node: exp.Expr, gs: list[exp.Expr]) -> exp.Expr:
     """Square metres on the sphere; NULL when empty; Trino's errors for other types and for
     rings of fewer than 3 distinct vertices or with a vertex repeated."""
     (g,) = gs
+    area = exp.column("lakebox_area")  # computed once; NULL for a ring it refuses
     problem = _sql("lakebox_spherical_area_error(:w)", w=_wkb(g))
+    checked = _sql(
+        "CASE WHEN :a IS NULL THEN :fail ELSE :a END", a=area, fail=_error(node, problem)
+    )
     return exp.Case(
         ifs=[
             exp.If(this=_sql("ST_IsEmpty(:g)", g=g), true=exp.Null()),
             _supports(node, "ST_Area", ("POLYGON", "MULTIPOLYGON"), g),
-            exp.If(this=_sql(":p <> ''", p=problem), true=_error(node, problem)),
         ],
-        default=_sql("lakebox_spherical_area(:w)", w=_wkb(g)),
+        default=_let("lakebox_area", _sql("lakebox_spherical_area(:w)", w=_wkb(g)), checked),
     )
 
 

@@ -160,11 +160,14 @@ def _spherical_excess(ring: list[tuple[float, float]]) -> float:
     return excess
 
 
-def _area(wkb: bytes) -> float:
-    """Square metres on the sphere: the shells' excesses less the holes'."""
+def _area(wkb: bytes) -> float | None:
+    """Square metres on the sphere: the shells' excesses less the holes'; None when a ring
+    is not valid for it (_area_error says why)."""
     total = 0.0
     for polygon in _polygons(_read_wkb(wkb)):
         for i, ring in enumerate(polygon):
+            if _ring_error(ring):
+                return None
             total += (1.0 if i == 0 else -1.0) * abs(_spherical_excess(ring))
     return abs(total * _EARTH_RADIUS_M * _EARTH_RADIUS_M)
 

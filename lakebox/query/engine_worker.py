@@ -204,6 +204,9 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
         if element in _GEOMETRY_ROWS and depth == 0:
             out.append(_row_text(quoted, _GEOMETRY_ROWS[element]) + f" AS {quoted}")
             continue
+        if element == _SPHERICAL:  # shown as its geometry's WKT, as Trino's client shows it
+            out.append(_nested_text(quoted, depth, spherical=True) + f" AS {quoted}")
+            continue
         if "GEOMETRY" in duck_type and element != "GEOMETRY":
             import duckdb
 
@@ -218,6 +221,9 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+# Trino's SphericalGeography (trino_spherical.py): its geometry, marked by the struct's field
+_SPHERICAL = "STRUCT(lakebox_spherical GEOMETRY)"
+
 # Rows of geometries lakebox's translation makes (trino_geo_relations.py's geometry_nearest_points,
 # Trino's row(Geometry, Geometry)), by their DuckDB type: their fields, shown as WKT
 _GEOMETRY_ROWS = {"STRUCT(_0 GEOMETRY, _1 GEOMETRY)": ("_0", "_1")}
@@ -229,11 +235,13 @@ def _row_text(column: str, fields: tuple[str, ...]) -> str:
     return f"CASE WHEN {column} IS NULL THEN NULL ELSE {{{parts}}} END"
 
 
-def _nested_text(column: str, depth: int) -> str:
-    """The text of a GEOMETRY column nested in ``depth`` arrays."""
+def _nested_text(column: str, depth: int, spherical: bool = False) -> str:
+    """The text of a GEOMETRY (or ``spherical``: SphericalGeography) column nested in
+    ``depth`` arrays."""
     if depth == 0:
-        return f"lakebox_wkt(ST_AsText({column}))"
-    inner = _nested_text(f"g{depth}", depth - 1)
+        geometry = f"struct_extract({column}, 'lakebox_spherical')" if spherical else column
+        return f"lakebox_wkt(ST_AsText({geometry}))"
+    inner = _nested_text(f"g{depth}", depth - 1, spherical)
     return f"list_transform({column}, g{depth} -> {inner})"
 
 

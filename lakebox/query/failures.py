@@ -35,6 +35,11 @@ def explain(message: str, sql: str, known: Callable[[], list[str]] = list) -> st
         found = pattern.match(first)
         if found:
             return _unknown_column(found.group(1).replace('""', '"'), message, sql, known)
+    if _SPHERICAL in first and first.startswith("Binder Error: No function matches"):
+        # a SphericalGeography (trino_spherical.py) where Trino's function takes a Geometry
+        return first.replace(_SPHERICAL, "SphericalGeography") + " " + _SPHERICAL_HINT
+    if _SPHERICAL in message and first.startswith("Binder Error: Cannot deduce template type"):
+        return f"{first} {_MIXED_HINT}"
     hint = next((h for h in message.splitlines()[1:] if h.startswith("Did you mean")), None)
     for start, advice in _ADVICE:
         if first.startswith(start):
@@ -42,6 +47,14 @@ def explain(message: str, sql: str, known: Callable[[], list[str]] = list) -> st
     return f"{first} {hint}" if hint else first
 
 
+_SPHERICAL = "STRUCT(lakebox_spherical GEOMETRY)"
+_SPHERICAL_HINT = (
+    "(Trino has no such function of a SphericalGeography: convert it with to_geometry(...))"
+)
+_MIXED_HINT = (
+    "(a Geometry and a SphericalGeography together, where Trino takes two of one type: "
+    "convert one with to_geometry(...) or to_spherical_geography(...))"
+)
 _MAP_COLUMN = (
     "(to unnest a map column into its keys and values, write UNNEST(map_entries(column)) "
     "AS t(key, value))"

@@ -139,6 +139,9 @@ def _of(t: Any, duckdb: Any) -> ResultType:
             f"map({key.name}, {value.name})", "map", 0, 0, (("key", key), ("value", value))
         )
     if kind == "struct":
+        if [str(n) for n, _ in t.children] == ["lakebox_spherical"]:
+            # Trino's SphericalGeography (trino_spherical.py), sent as its WKT text
+            return ResultType("SphericalGeography", "SphericalGeography")
         fields = tuple((str(n), _of(c, duckdb)) for n, c in t.children)
         inner = ", ".join(f"{_field_name(n)} {c.name}" for n, c in fields)
         return ResultType(f"row({inner})", "row", 0, 0, fields)

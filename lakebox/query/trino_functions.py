@@ -548,6 +548,8 @@ _HELD = {
     "bing_tiles_around": "BingTile", "geometry_to_bing_tiles": "BingTile",
     "learn_classifier": "Classifier", "learn_libsvm_classifier": "Classifier",
     "learn_regressor": "Regressor", "learn_libsvm_regressor": "Regressor",
+    "to_spherical_geography": "SphericalGeography",
+    "from_geojson_geometry": "SphericalGeography",
 }  # fmt: skip
 
 
@@ -620,6 +622,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_ml,
     trino_numbers,
     trino_sketches,
+    trino_spherical,
     trino_strings,
     trino_types,
     trino_udfs,

@@ -10,8 +10,8 @@ polygon rings on input, counts a ring's closing point once, calls types ``ST_Poi
 distances to an empty geometry, and merges the lines of a union.
 
 A geometry's value is DuckDB's GEOMETRY; results show it as Trino's WKT text (the engine
-process, lakebox_wkt). The SphericalGeography type is not kept apart from Geometry, so
-to_spherical_geography and the functions over it are refused. A Bing tile is a STRUCT holding
+process, lakebox_wkt). A SphericalGeography is a marked STRUCT of its geometry; trino_spherical.py
+makes ST_Area, ST_Length and ST_Distance here take it too. A Bing tile is a STRUCT holding
 Trino's encoding of it (see "Bing tiles" below), refused as a result column.
 """
 

@@ -21,6 +21,7 @@ from tests.query import (
     test_trino_more_functions,
     trino_geo_cases,
     trino_geo_more_cases,
+    trino_spherical_cases,
 )
 
 LISTED = [
@@ -53,6 +54,7 @@ def classify() -> dict[str, list[str]]:
         *test_trino_ml.CASES,
         *trino_geo_cases.CASES,
         *trino_geo_more_cases.CASES,
+        *trino_spherical_cases.CASES,
     ]
     errors = [
         *test_trino_functions.ERRORS,
@@ -96,7 +98,7 @@ def test_the_share_checked_does_not_fall() -> None:
 
 def test_a_refused_function_is_refused_whatever_sqlglot_makes_of_it() -> None:
     # the names refused before parsing, whatever sqlglot maps them onto
-    for name in ("st_read", "to_spherical_geography", "tdigest_agg"):
+    for name in ("st_read", "tdigest_agg", "geometry_invalid_reason"):
         assert refused_reason(name), name
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lakebox.auth.access import SYSTEM, table_resource
 from lakebox.errors import InvalidArgument, LakeboxError, NotFound
 from lakebox.query.engine import QueryEngine
+from lakebox.query.engine_functions import MACROS
 from lakebox.query.sandbox import QueryRefused, _serialize_sql, check_duckdb, refused_function
 from lakebox.query.statements import classify_sql
 from lakebox.storage.extensions import load_statement
@@ -34,7 +35,9 @@ def _engine_objects(engine: QueryEngine) -> list[tuple[str, str]]:
         ).fetchall()
     finally:
         con.close()
-    return [(str(a), str(b)) for a, b in rows]
+    # lakebox's own macros (engine_functions.MACROS) are made with the database file
+    own = {m.split()[2].split("(")[0] for m in MACROS}
+    return [(str(a), str(b)) for a, b in rows if str(b) not in own]
 
 
 # -- 1. names are resolved by scope -----------------------------------------------------------

@@ -1,6 +1,7 @@
 """Trino's geospatial functions on lakebox (DuckDB's spatial extension): each row is Trino's
-own answer, from its tests (trinodb/trino, plugin/trino-geospatial, TestGeoFunctions) and its
-documentation, checked for value and Trino type through the real engine.
+own answer, from its tests (trinodb/trino, plugin/trino-geospatial, TestGeoFunctions,
+TestSphericalGeoFunctions: trino_geo_cases.py, trino_spherical_cases.py) and its documentation,
+checked for value and Trino type through the real engine.
 
 A Geometry result (and the text of ST_AsText) is compared by shape: the same geometry, whatever
 vertex a ring starts at or the order of a collection's parts (GEOS and Trino's JTS may write
@@ -27,8 +28,13 @@ from lakebox.query.engine import QueryEngine, QueryFailed
 from lakebox.query.result_types import of_duckdb
 from lakebox.query.trino_functions import UnsupportedFunction
 from lakebox.storage import Lake, LocalStore, ObjectEvents
-from tests.query import trino_geo_more_cases
-from tests.query.trino_geo_cases import CASES, ERRORS, LINE_BUFFER
+from tests.query import trino_geo_more_cases, trino_spherical_cases
+from tests.query.trino_geo_cases import CASES as GEO_CASES
+from tests.query.trino_geo_cases import ERRORS as GEO_ERRORS
+from tests.query.trino_geo_cases import LINE_BUFFER
+
+CASES = [*GEO_CASES, *trino_spherical_cases.CASES]
+ERRORS = [*GEO_ERRORS, *trino_spherical_cases.ERRORS]
 
 
 @pytest.fixture(scope="module")
@@ -181,9 +187,18 @@ def test_bing_tiles_as_results_are_refused_by_name(engine: QueryEngine) -> None:
         engine.run("CREATE TABLE g.tiles AS SELECT bing_tile('213') AS t", principal=SYSTEM)
 
 
+def test_spherical_geographies_in_tables_are_refused_by_name(engine: QueryEngine) -> None:
+    with pytest.raises(InvalidArgument, match="holds geometries"):
+        engine.run(
+            "CREATE TABLE g.places AS SELECT to_spherical_geography(ST_Point(1, 2)) AS p",
+            principal=SYSTEM,
+        )
+    with pytest.raises(QueryFailed, match="convert them with ST_AsText"):
+        run(engine, "MAP(ARRAY['a'], ARRAY[to_spherical_geography(ST_Point(1, 2))])")
+
+
 def test_functions_lakebox_refuses_are_refused_by_name(engine: QueryEngine) -> None:
     for sql in (
-        "to_spherical_geography(ST_Point(1, 2))",
         "geometry_invalid_reason(ST_Point(1, 2))",
         "ST_Read('/etc/passwd')",  # DuckDB's spatial readers are not Trino's, nor allowed
         "ST_AsGeoJSON(ST_Point(1, 2))",

@@ -6,8 +6,8 @@ test_trino_geo.py runs each. A case's fourth field, "same points", compares a ge
 same set of points whatever its type (Trino's tests compare the aggregates so).
 
 Left out, with the reason (test_trino_geo.py checks what lakebox does instead): cases of the
-functions lakebox refuses (spherical geography, GeoJSON, geometry_nearest_points, ST_Relate,
-Hadoop shapes, spatial partitions, geometry_invalid_reason),
+functions lakebox refuses (geometry_nearest_points, ST_Relate, Hadoop shapes, spatial
+partitions, geometry_invalid_reason), the spherical and GeoJSON ones (trino_spherical_cases.py),
 invalid geometries that Trino's geometry library tolerates and GEOS refuses, and ST_Buffer of a
 line, whose round caps GEOS draws with other vertices. Of the Bing tile tests: the tiles of
 Trino's large_polygon.txt and too_large_polygon.txt (110 kB of WKT; a triangle's many tiles

@@ -155,6 +155,10 @@ _HELD_ONLY = {
         "colors (Trino's color type)",
         "use them in render(...) or bar(...)",
     ),
+    "lakebox_tdigest": (
+        "t-digests (lakebox's hold their values, not Trino's serialized digest)",
+        "use value_at_quantile(...) or values_at_quantiles(...) of them",
+    ),
     "lakebox_hll": (
         "HyperLogLog sketches (lakebox's are exact sets of hashes, not Trino's serialized form)",
         "use cardinality(...) of them, or merge(...) them in the same query",

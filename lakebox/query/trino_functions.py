@@ -477,12 +477,11 @@ _anonymous("infinity")(lambda node: _template("CAST('Infinity' AS DOUBLE)"))
 # Trino functions DuckDB has nothing equal to: refused by name (DuckDB's own functions of
 # some of these names compute something else).
 _REFUSED = {
-    "tdigest_agg": "not implemented",
     "with_timezone": "not implemented", "at_timezone": "not implemented",
     "timezone_hour": "not implemented", "timezone_minute": "not implemented",
     "from_iso8601_timestamp_nanos": "not implemented",
     # DuckDB has functions of these names that compute something else
-                            "from_unixtime_nanos": "not implemented",
+    "from_unixtime_nanos": "not implemented",
     "title_case": "not implemented", "timezone": "not implemented",
     }  # fmt: skip
 # Trino's geospatial functions (their names): the ones trino_geo.py checked run on DuckDB's
@@ -544,6 +543,7 @@ def refuse_internal_names(tree: exp.Expr) -> None:
 _HELD = {
     "approx_set": "HyperLogLog", "empty_approx_set": "HyperLogLog", "merge": "HyperLogLog",
     "make_set_digest": "SetDigest", "merge_set_digest": "SetDigest", "qdigest_agg": "qdigest",
+    "tdigest_agg": "tdigest",
     "color": "color", "rgb": "color", "bing_tile": "BingTile", "bing_tile_at": "BingTile",
     "bing_tiles_around": "BingTile", "geometry_to_bing_tiles": "BingTile",
     "learn_classifier": "Classifier", "learn_libsvm_classifier": "Classifier",

@@ -1,6 +1,6 @@
 """Trino's sketches on DuckDB: HyperLogLog (approx_set, merge), set digests (make_set_digest
-and its functions), quantile digests (qdigest_agg, value_at_quantile), numeric_histogram and
-checksum.
+and its functions), quantile digests (qdigest_agg, value_at_quantile), t-digests
+(tdigest_agg), numeric_histogram and checksum.
 
 A sketch is held exactly, as a list of structs whose field names mark its kind
 (``lakebox_hll``, ``lakebox_setdigest``, ``lakebox_qdigest``): the hashes Trino's sketch is
@@ -13,11 +13,14 @@ refuses the marked types by name): Trino's serialized sketches are not what lake
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlglot import exp
 
 from lakebox.query.trino_functions import (
     _anonymous,
     _args,
+    _fail,
     _fail_naming,
     _template,
     refuse,
@@ -181,32 +184,141 @@ def _qdigest_agg(node: exp.Expr) -> exp.Expr:
 
 
 def _sorted_digest(d: exp.Expr) -> exp.Expr:
-    return _template("list_sort(list_transform(:d, __lb_e -> {'v': __lb_e.lakebox_qdigest, "
-                     "'w': __lb_e.w}))", d=d)  # fmt: skip
+    # by the fields' positions: the same SQL binds for a t-digest (its branch not taken)
+    return _template("list_sort(list_transform(:d, __lb_e -> {'v': struct_extract_at(__lb_e, 1), "
+                     "'w': struct_extract_at(__lb_e, 2)}))", d=d)  # fmt: skip
+
+
+def _tdigest_quantiles(d: exp.Expr, quantiles: exp.Expr) -> exp.Expr:
+    return _template(
+        "lakebox_tdigest_quantiles("
+        "list_transform(:d, __lb_e -> CAST(struct_extract_at(__lb_e, 1) AS DOUBLE)), "
+        "list_transform(:d, __lb_e -> CAST(struct_extract_at(__lb_e, 2) AS DOUBLE)), :q)",
+        d=d,
+        q=quantiles,
+    )
+
+
+def _by_digest(
+    node: exp.Expr, d: exp.Expr, q: exp.Expr, answer: Callable[[exp.Expr, exp.Expr, bool], exp.Expr]
+) -> exp.Expr:
+    """``answer(digest, quantile, tdigest)`` for a t-digest or a quantile digest, by the
+    digest's type: a macro of overloads (engine_functions.sketches.MACROS) picks one when the
+    query is bound, so the answer keeps its own type (a CASE would make a quantile digest's
+    bigint a double). The digest and the quantile reach it as a lambda's parameter: DuckDB picks
+    a macro's overload by its arguments' types, which an aggregate's are not yet."""
+    bound = exp.column("__lb_dq")
+    digest, quantile = (
+        exp.Dot(this=bound, expression=exp.to_identifier("d")),
+        exp.Dot(this=bound.copy(), expression=exp.to_identifier("q")),
+    )
+    pick = _template(
+        "lakebox_by_digest(:d, :t, :q)",
+        d=digest,
+        t=answer(digest, quantile, True),
+        q=answer(digest, quantile, False),
+    )
+    return _template(
+        "list_extract(list_transform([{'d': :d, 'q': :q}], __lb_dq -> :pick), 1)",
+        d=d,
+        q=q,
+        pick=pick,
+    )
 
 
 @_anonymous("value_at_quantile")
 def _value_at_quantile(node: exp.Expr) -> exp.Expr:
     d, q = _args(node, "value_at_quantile", 2)
-    s = _sorted_digest(d)
+
+    def answer(digest: exp.Expr, quantile: exp.Expr, tdigest: bool) -> exp.Expr:
+        if tdigest:
+            wanted = _template("[CAST(:q AS DOUBLE)]", q=quantile)
+            return _template("list_extract(:t, 1)", t=_tdigest_quantiles(digest, wanted))
+        return _template(
+            "list_extract(:s, list_extract(lakebox_quantile_indexes("
+            "list_transform(:s, __lb_e -> CAST(__lb_e.w AS BIGINT)), [CAST(:q AS DOUBLE)]), 1)).v",
+            s=_sorted_digest(digest),
+            q=quantile,
+        )
+
     return _template(
-        "CASE WHEN :q IS NULL THEN NULL ELSE list_extract(:s, list_extract("
-        "lakebox_quantile_indexes(list_transform(:s, __lb_e -> __lb_e.w), "
-        "[CAST(:q AS DOUBLE)]), 1)).v END",
-        s=s,
-        q=q,
+        "CASE WHEN :q IS NULL THEN NULL ELSE :a END", q=q, a=_by_digest(node, d, q, answer)
     )
 
 
 @_anonymous("values_at_quantiles")
 def _values_at_quantiles(node: exp.Expr) -> exp.Expr:
     d, qs = _args(node, "values_at_quantiles", 2)
-    s = _sorted_digest(d)
+
+    def answer(digest: exp.Expr, quantiles: exp.Expr, tdigest: bool) -> exp.Expr:
+        if tdigest:
+            # Trino checks the order first, in its own words
+            checked = _template(
+                "CASE WHEN list_sort(CAST(:q AS DOUBLE[])) <> CAST(:q AS DOUBLE[]) THEN :bad "
+                "ELSE CAST(:q AS DOUBLE[]) END",
+                q=quantiles,
+                bad=_fail("percentiles must be sorted in increasing order", node),
+            )
+            return _tdigest_quantiles(digest, checked)
+        return _template(
+            "list_transform(lakebox_quantile_indexes(list_transform(:s, __lb_e -> CAST(__lb_e.w AS BIGINT)), "
+            "CAST(:q AS DOUBLE[])), __lb_i -> list_extract(:s, __lb_i).v)",
+            s=_sorted_digest(digest),
+            q=quantiles,
+        )
+
+    return _by_digest(node, d, qs, answer)
+
+
+# -- t-digests ------------------------------------------------------------------------------
+
+
+@_anonymous("tdigest_agg")
+def _tdigest_agg(node: exp.Expr) -> exp.Expr:
+    """The values and their weights (1 unless given) in the rows' order, as doubles; airlift's
+    TDigest is built of them when a quantile is read (engine_functions.sketches). Trino's
+    checks: a weight finite and at least 1, a value neither NaN nor infinite."""
+    args = _aggregate_args(node, "tdigest_agg", (1, 2))
+    x = _template("CAST(:x AS DOUBLE)", x=args[0])
+    weight = _template("CAST(:w AS DOUBLE)", w=args[1]) if len(args) == 2 else None
+    w = weight if weight is not None else exp.Literal.number(1)
+    both = "(:x IS NOT NULL AND :w IS NOT NULL)"
+    checks = []
+    if weight is not None:
+        checks += [
+            (
+                f"bool_or(NOT isfinite(:w)) FILTER (WHERE {both})",
+                _fail_naming(
+                    "weight must be finite, was ",
+                    _template(
+                        "lakebox_java_double(first(:w) FILTER "
+                        f"(WHERE {both} AND NOT isfinite(:w)))",
+                        x=x,
+                        w=w,
+                    ),
+                    node,
+                ),
+            ),
+            (
+                f"min(:w) FILTER (WHERE {both}) < 1",
+                _fail_naming(
+                    "weight must be >= 1, was ",
+                    _template(f"lakebox_java_double(min(:w) FILTER (WHERE {both}))", x=x, w=w),
+                    node,
+                ),
+            ),
+        ]
+    checks += [
+        (f"bool_or(isnan(:x)) FILTER (WHERE {both})", _fail("value is NaN", node)),
+        (f"bool_or(isinf(:x)) FILTER (WHERE {both})", _fail("value must be finite", node)),
+    ]
+    whens = " ".join(f"WHEN {c} THEN :bad{i}" for i, (c, _) in enumerate(checks))
     return _template(
-        "list_transform(lakebox_quantile_indexes(list_transform(:s, __lb_e -> __lb_e.w), "
-        "CAST(:q AS DOUBLE[])), __lb_i -> list_extract(:s, __lb_i).v)",
-        s=s,
-        q=qs,
+        f"CASE WHEN count(:x) FILTER (WHERE :w IS NOT NULL) = 0 THEN NULL {whens} "
+        f"ELSE list({{'lakebox_tdigest': :x, 'w': :w}}) FILTER (WHERE {both}) END",
+        x=x,
+        w=w,
+        **{f"bad{i}": message for i, (_, message) in enumerate(checks)},
     )
 
 

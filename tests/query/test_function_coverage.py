@@ -19,6 +19,7 @@ from tests.query import (
     test_trino_functions,
     test_trino_ml,
     test_trino_more_functions,
+    test_trino_tdigest,
     trino_geo_cases,
     trino_geo_more_cases,
     trino_spherical_cases,
@@ -52,6 +53,7 @@ def classify() -> dict[str, list[str]]:
         *test_trino_functions.CASES,
         *test_trino_more_functions.CASES,
         *test_trino_ml.CASES,
+        *test_trino_tdigest.CASES,
         *trino_geo_cases.CASES,
         *trino_geo_more_cases.CASES,
         *trino_spherical_cases.CASES,
@@ -60,6 +62,7 @@ def classify() -> dict[str, list[str]]:
         *test_trino_functions.ERRORS,
         *test_trino_more_functions.ERRORS,
         *test_trino_ml.ERRORS,
+        *test_trino_tdigest.ERRORS,
     ]
     checked_sql = "\n".join(c[0] for c in cases).lower()
     refused_sql = "\n".join(e[0] for e in errors if e[1] is UnsupportedFunction).lower()
@@ -98,7 +101,7 @@ def test_the_share_checked_does_not_fall() -> None:
 
 def test_a_refused_function_is_refused_whatever_sqlglot_makes_of_it() -> None:
     # the names refused before parsing, whatever sqlglot maps them onto
-    for name in ("st_read", "tdigest_agg", "geometry_invalid_reason"):
+    for name in ("st_read", "title_case", "geometry_invalid_reason"):
         assert refused_reason(name), name
 
 

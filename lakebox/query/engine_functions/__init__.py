@@ -23,7 +23,7 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *spherical.FUNCTIONS,
 ]
 # typed macros, kept in the engines' database file (engine.py makes it)
-MACROS: list[str] = [*ml.MACROS]
+MACROS: list[str] = [*ml.MACROS, *sketches.MACROS]
 
 
 def _arrow_type(duckdb_type: str) -> Any:

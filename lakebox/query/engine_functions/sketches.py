@@ -183,7 +183,165 @@ def _numeric_histogram(
     return list(zip(values, weights, strict=True))
 
 
+# -- t-digests (trino_sketches.py): airlift's TDigest, as Trino's tdigest_agg builds it ---------
+
+_TDIGEST_COMPRESSION = 100.0  # airlift's default; a digest is merged at it when serialized
+_TDIGEST_MAX_SIZE = int(6 * (2 * _TDIGEST_COMPRESSION + 10))  # centroids before a merge
+
+
+class _TDigest:
+    """The centroids (means and weights) of a t-digest, merged as airlift's TDigest merges
+    them: sorted by mean (backwards every other merge), each joined to the cluster before it
+    while the cluster stays under the size its quantile allows."""
+
+    def __init__(self) -> None:
+        self.means: list[float] = []
+        self.weights: list[float] = []
+        self.total = 0.0
+        self.min = math.inf
+        self.max = -math.inf
+        self.backwards = False
+
+    def add(self, value: float, weight: float) -> None:
+        if len(self.means) >= _TDIGEST_MAX_SIZE:
+            self.merge(2 * _TDIGEST_COMPRESSION)
+        self.means.append(value)
+        self.weights.append(weight)
+        self.total += weight
+        self.min = min(value, self.min)
+        self.max = max(value, self.max)
+
+    def merge(self, compression: float) -> None:
+        if not self.means:
+            return
+        order = sorted(range(len(self.means)), key=self.means.__getitem__)
+        if self.backwards:
+            order.reverse()
+        normalizer = compression / (4 * math.log(self.total / compression) + 24)
+
+        def largest(quantile: float) -> float:
+            return quantile * (1 - quantile) / normalizer
+
+        means, weights = [self.means[order[0]]], [self.weights[order[0]]]
+        so_far = 0.0
+        current = largest(0.0)
+        for i in order[1:]:
+            mean, weight = self.means[i], self.weights[i]
+            tentative = weights[-1] + weight
+            quantile = min((so_far + tentative) / self.total, 1.0)
+            if tentative <= self.total * min(current, largest(quantile)):
+                means[-1] += (mean - means[-1]) * weight / tentative
+                weights[-1] = tentative
+            else:
+                so_far += weights[-1]
+                current = largest(so_far / self.total)
+                means.append(mean)
+                weights.append(weight)
+        if self.backwards:
+            means.reverse()
+            weights.reverse()
+        self.backwards = not self.backwards
+        self.means, self.weights = means, weights
+
+    def values_at(self, quantiles: list[float]) -> list[float]:
+        """airlift's valuesAt: between centroids by linear interpolation, a single-sample
+        centroid as its value, the ends as the minimum and maximum."""
+        for i, q in enumerate(quantiles):
+            if i > 0 and q < quantiles[i - 1]:
+                raise ValueError("quantiles must be sorted in increasing order")
+            if q < 0 or q > 1:
+                raise ValueError("quantiles should be in [0, 1] range")
+        means, weights, total = self.means, self.weights, self.total
+        if len(means) == 1:
+            return [means[0]] * len(quantiles)
+        last = len(means) - 1
+
+        def between(x: float, x0: float, y0: float, x1: float, y1: float) -> float:
+            return (x - x0) / (x1 - x0) * (y1 - y0)
+
+        def from_top(rank: float) -> float:
+            return self.max + between(total - rank, 1, self.max, weights[last] / 2, means[last])
+
+        out: list[float] = []
+        ranks = [q * total for q in quantiles]
+        index = 0
+        while index < len(ranks) and ranks[index] < 1:
+            out.append(self.min)
+            index += 1
+        while index < len(ranks) and ranks[index] < weights[0] / 2:
+            out.append(self.min + between(ranks[index], 1, self.min, weights[0] / 2, means[0]))
+            index += 1
+        while (
+            index < len(ranks)
+            and ranks[index] <= total - 1
+            and total - ranks[index] <= weights[last] / 2
+            and weights[last] / 2 > 1
+        ):
+            out.append(from_top(ranks[index]))
+            index += 1
+        if index < len(ranks) and ranks[index] >= total - 1:
+            return out + [self.max] * (len(ranks) - index)
+        so_far = weights[0] / 2
+        current = 0
+        while index < len(ranks):
+            rank = ranks[index]
+            delta = (weights[current] + weights[current + 1]) / 2
+            while current < last and so_far + delta <= rank:
+                so_far += delta
+                current += 1
+                if current < last:
+                    delta = (weights[current] + weights[current + 1]) / 2
+            if current == last:
+                while index < len(ranks) and ranks[index] <= total - 1 and weights[last] / 2 > 1:
+                    out.append(from_top(ranks[index]))
+                    index += 1
+                return out + [self.max] * (len(ranks) - index)
+            left, right = weights[current], weights[current + 1]
+            if left == 1 and rank - so_far < left / 2:
+                out.append(means[current])
+            elif right == 1 and rank - so_far >= left / 2:
+                out.append(means[current + 1])
+            else:
+                offset, length = rank - so_far, delta
+                if left == 1:
+                    offset -= left / 2
+                    length = right / 2
+                elif right == 1:
+                    length = left / 2
+                out.append(
+                    means[current] + between(offset, 0, means[current], length, means[current + 1])
+                )
+            index += 1
+        return out
+
+
+def _tdigest_quantiles(
+    values: list[float], weights: list[float], quantiles: list[float]
+) -> list[float]:
+    """The quantiles of the t-digest Trino's tdigest_agg makes of the values in their order:
+    added one by one (merged each time the centroids fill up), then merged at the digest's
+    compression as Trino serializes it, then read as value_at_quantile reads it."""
+    digest = _TDigest()
+    for value, weight in zip(values, weights, strict=True):
+        digest.add(value, weight)
+    digest.merge(_TDIGEST_COMPRESSION)
+    return digest.values_at(quantiles)
+
+
+def _java_text(value: float) -> str:
+    from .colors import _java_double
+
+    return _java_double(value)
+
+
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
+    (
+        "lakebox_tdigest_quantiles",
+        _tdigest_quantiles,
+        ["DOUBLE[]", "DOUBLE[]", "DOUBLE[]"],
+        "DOUBLE[]",
+    ),
+    ("lakebox_java_double", _java_text, ["DOUBLE"], "VARCHAR"),
     (
         "lakebox_numeric_histogram",
         _numeric_histogram,
@@ -196,4 +354,11 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     ("lakebox_jaccard_index", _jaccard_index, ["BIGINT[]", "BIGINT[]"], "DOUBLE"),
     ("lakebox_setdigest_merge", _setdigest_merge, ["BIGINT[]", "BIGINT[]"], "BIGINT[]"),
     ("lakebox_quantile_indexes", _quantile_indexes, ["BIGINT[]", "DOUBLE[]"], "BIGINT[]"),
+]
+
+# typed macros, kept in the engines' database file: a t-digest's answer or a quantile digest's,
+# chosen by the digest's type when the query is bound
+MACROS: list[str] = [
+    "CREATE MACRO lakebox_by_digest(d STRUCT(lakebox_tdigest DOUBLE, w DOUBLE)[], t, q) AS t, "
+    "(d, t, q) AS q",
 ]

@@ -63,9 +63,10 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     mistake = lenient_mistake(tokens, statements if dialect in _POSITIONAL_NAMES else [])
     if mistake is not None:
         raise SqlSyntaxError(_point(sql, *mistake))
+    for t in statements:  # in every dialect: lakebox_* functions check nothing themselves
+        refuse_internal_names(t)
     if dialect in TRINO_DIALECTS:  # Trino's functions, as Trino answers them (trino_functions.py)
         for t in statements:
-            refuse_internal_names(t)
             refuse_held_casts(t)
             mark_teradata_formats(t, tokens)
         literals = typed_decimal_literals(tokens)

@@ -261,8 +261,9 @@ def _values_at_quantiles(node: exp.Expr) -> exp.Expr:
             )
             return _tdigest_quantiles(digest, checked)
         return _template(
-            "list_transform(lakebox_quantile_indexes(list_transform(:s, __lb_e -> CAST(__lb_e.w AS BIGINT)), "
-            "CAST(:q AS DOUBLE[])), __lb_i -> list_extract(:s, __lb_i).v)",
+            "list_transform(lakebox_quantile_indexes("
+            "list_transform(:s, __lb_e -> CAST(__lb_e.w AS BIGINT)), CAST(:q AS DOUBLE[])), "
+            "__lb_i -> list_extract(:s, __lb_i).v)",
             s=_sorted_digest(digest),
             q=quantiles,
         )

@@ -17,6 +17,7 @@ from lakebox.query.engine import QueryEngine
 from lakebox.query.engine_functions import MACROS
 from lakebox.query.sandbox import QueryRefused, _serialize_sql, check_duckdb, refused_function
 from lakebox.query.statements import classify_sql
+from lakebox.query.trino_functions import UnsupportedFunction
 from lakebox.storage.extensions import load_statement
 
 
@@ -183,6 +184,14 @@ def test_engine_functions_are_refused_by_name(engine: QueryEngine, expr: str) ->
     for dialect in ("athena", "duckdb"):
         with pytest.raises(QueryRefused, match=rf"function {name}\(\).* is not allowed"):
             engine.run(f"SELECT {expr} AS v FROM lake.products", dialect, principal=SYSTEM)
+
+
+def test_lakebox_s_own_functions_are_refused_in_every_dialect(engine: QueryEngine) -> None:
+    # Before: the duckdb dialect called the translation's functions directly
+    # (lakebox_combinations(1000, 5) asked for 8e12 combinations, checked by nothing)
+    for dialect in ("athena", "duckdb", "spark"):
+        with pytest.raises(UnsupportedFunction, match=r"lakebox_combinations\(\) is lakebox's own"):
+            engine.run("SELECT lakebox_combinations(1000, 5)", dialect, principal=SYSTEM)
 
 
 def test_version_is_lakebox_s_not_the_engine_s(engine: QueryEngine) -> None:

@@ -615,6 +615,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_datetime,
     trino_geo,
     trino_geo_relations,
+    trino_geo_shapes,
     trino_json,
     trino_maps,
     trino_ml,

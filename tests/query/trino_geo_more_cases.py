@@ -1,8 +1,9 @@
 """More of Trino's own answers for its geospatial functions (trinodb/trino,
 plugin/trino-geospatial/src/test: TestGeoFunctions at 3084131a, the Esri-era version Athena
-engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary), as
-trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's type[, "same points"]). Data,
-not code: test_trino_geo.py runs each.
+engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary,
+testGeometryFromHadoopShape), as trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's
+type[, "same points"]) and ERRORS (SQL, Trino's message). Data, not code: test_trino_geo.py
+runs each.
 
 Trino's row(Geometry, Geometry) of geometry_nearest_points is written as lakebox writes a row
 of unnamed fields (``_0``, ``_1``, as for ``ROW(1, 2)``). ST_AsBinary is checked as Trino's
@@ -58,6 +59,77 @@ _BINARY = [
     # invalid geometries
     "MULTIPOINT ((0 0), (0 1), (1 1), (0 1))",
     "LINESTRING (0 0, 0 1, 0 1, 1 1, 1 0, 0 0)",
+]
+
+
+def _shape(hex_shape: str, wkt: str | None) -> tuple[Any, ...]:
+    return (f"ST_AsText(geometry_from_hadoop_shape(from_hex('{hex_shape}')))", wkt, "varchar")
+
+
+# testGeometryFromHadoopShape: (hex, WKT)
+_SHAPES = [
+    # empty geometries
+    ("000000000101000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEFFF", "POINT EMPTY"),
+    (
+        "000000000203000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "LINESTRING EMPTY",
+    ),
+    (
+        "000000000305000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "POLYGON EMPTY",
+    ),
+    (
+        "000000000408000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "000000",
+        "MULTIPOINT EMPTY",
+    ),
+    (
+        "000000000503000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "MULTILINESTRING EMPTY",
+    ),
+    (
+        "000000000605000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "MULTIPOLYGON EMPTY",
+    ),
+    # valid nonempty geometries
+    ("000000000101000000000000000000F03F0000000000000040", "POINT (1 2)"),
+    (
+        "000000000203000000000000000000000000000000000000000000000000000840000000000000104001"
+        "000000030000000000000000000000000000000000000000000000000000000000F03F00000000000000"
+        "4000000000000008400000000000001040",
+        "LINESTRING (0 0, 1 2, 3 4)",
+    ),
+    (
+        "00000000030500000000000000000000000000000000000000000000000000F03F000000000000F03F01"
+        "0000000500000000000000000000000000000000000000000000000000000000000000000000000000F0"
+        "3F000000000000F03F000000000000F03F000000000000F03F0000000000000000000000000000000000"
+        "00000000000000",
+        "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))",
+    ),
+    (
+        "000000000408000000000000000000F03F00000000000000400000000000000840000000000000104002"
+        "000000000000000000F03F000000000000004000000000000008400000000000001040",
+        "MULTIPOINT ((1 2), (3 4))",
+    ),
+    (
+        "000000000503000000000000000000F03F000000000000F03F0000000000001440000000000000104002"
+        "000000040000000000000002000000000000000000F03F000000000000F03F0000000000001440000000"
+        "000000F03F0000000000000040000000000000104000000000000010400000000000001040",
+        "MULTILINESTRING ((1 1, 5 1), (2 4, 4 4))",
+    ),
+    (
+        "000000000605000000000000000000F03F000000000000F03F0000000000001840000000000000184002"
+        "0000000A0000000000000005000000000000000000F03F000000000000F03F000000000000F03F000000"
+        "0000000840000000000000084000000000000008400000000000000840000000000000F03F0000000000"
+        "00F03F000000000000F03F00000000000000400000000000001040000000000000004000000000000018"
+        "400000000000001840000000000000184000000000000018400000000000001040000000000000004000"
+        "00000000001040",
+        "MULTIPOLYGON (((1 1, 3 1, 3 3, 1 3, 1 1)), ((2 4, 6 4, 6 6, 2 6, 2 4)))",
+    ),
 ]
 
 CASES: list[tuple[Any, ...]] = [
@@ -134,4 +206,30 @@ CASES: list[tuple[Any, ...]] = [
         "array(varchar)",
     ),
     ("ST_AsBinary(ST_GeometryFromText(NULL))", None, "varbinary"),
+    # testGeometryFromHadoopShape
+    ("geometry_from_hadoop_shape(null)", None, "Geometry"),
+    *(_shape(hex_shape, wkt) for hex_shape, wkt in _SHAPES),
+]
+
+ERRORS: list[tuple[str, str]] = [
+    # testGeometryFromHadoopShape
+    ("geometry_from_hadoop_shape(from_hex('1234'))", "Hadoop shape input is too short"),
+    (
+        "geometry_from_hadoop_shape(from_hex('000000000701000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEFFF'))",
+        "Invalid Hadoop shape type: 7",
+    ),
+    (
+        "geometry_from_hadoop_shape(from_hex('00000000FF01000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEFFF'))",
+        "Invalid Hadoop shape type: -1",
+    ),
+    # an Esri shape cut short
+    (
+        "geometry_from_hadoop_shape(from_hex('000000000101000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEF'))",
+        "Invalid Hadoop shape",
+    ),
+    # a shape type of another dimension than the type byte's
+    (
+        "geometry_from_hadoop_shape(from_hex('000000000501000000000000000000F03F0000000000000040'))",
+        "Invalid Hadoop shape",
+    ),
 ]

@@ -617,6 +617,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_geo_relations,
     trino_geo_shapes,
     trino_json,
+    trino_kdb_tree,
     trino_maps,
     trino_ml,
     trino_numbers,

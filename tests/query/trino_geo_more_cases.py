@@ -1,7 +1,7 @@
 """More of Trino's own answers for its geospatial functions (trinodb/trino,
 plugin/trino-geospatial/src/test: TestGeoFunctions at 3084131a, the Esri-era version Athena
 engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary,
-testGeometryFromHadoopShape), as trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's
+testGeometryFromHadoopShape, testSpatialPartitions; TestKdbTreeCasts at f8ca5afc), as trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's
 type[, "same points"]) and ERRORS (SQL, Trino's message). Data, not code: test_trino_geo.py
 runs each.
 
@@ -132,6 +132,49 @@ _SHAPES = [
     ),
 ]
 
+
+def _leaf(xmin: float, ymin: float, xmax: float, ymax: float, leaf: int) -> str:
+    return f'{{"extent":{_extent(xmin, ymin, xmax, ymax)},"leafId":{leaf}}}'
+
+
+def _extent(xmin: float, ymin: float, xmax: float, ymax: float) -> str:
+    return f'{{"xmin":{xmin},"ymin":{ymin},"xmax":{xmax},"ymax":{ymax}}}'
+
+
+def _inner(xmin: float, ymin: float, xmax: float, ymax: float, left: str, right: str) -> str:
+    return f'{{"extent":{_extent(xmin, ymin, xmax, ymax)},"left":{left},"right":{right}}}'
+
+
+# testSpatialPartitions' tree: buildKdbTree(10, (0 0, 9 4), the rectangles (x y, x+1 y+2)),
+# whose leaves TestKdbTree.testEvenDistribution gives, as Trino's JSON codec writes it
+KDB_TREE = (
+    '{"root":'
+    + _inner(
+        0.0, 0.0, 9.0, 4.0,
+        _inner(
+            0.0, 0.0, 4.5, 4.0,
+            _inner(0.0, 0.0, 2.5, 4.0, _leaf(0.0, 0.0, 2.5, 2.5, 0), _leaf(0.0, 2.5, 2.5, 4.0, 1)),
+            _leaf(2.5, 0.0, 4.5, 4.0, 2),
+        ),
+        _inner(
+            4.5, 0.0, 9.0, 4.0,
+            _inner(4.5, 0.0, 7.5, 4.0, _leaf(4.5, 0.0, 7.5, 2.5, 3), _leaf(4.5, 2.5, 7.5, 4.0, 4)),
+            _leaf(7.5, 0.0, 9.0, 4.0, 5),
+        ),
+    )
+    + "}"
+)  # fmt: skip
+
+
+def _partitions(wkt: str, expected: list[int] | None, distance: float | None = None) -> Any:
+    d = "" if distance is None else f", {distance}"
+    return (
+        f"spatial_partitions(cast('{KDB_TREE}' as KdbTree), ST_GeometryFromText('{wkt}'){d})",
+        expected,
+        "array(integer)",
+    )
+
+
 CASES: list[tuple[Any, ...]] = [
     # testSTRelate
     (
@@ -209,9 +252,53 @@ CASES: list[tuple[Any, ...]] = [
     # testGeometryFromHadoopShape
     ("geometry_from_hadoop_shape(null)", None, "Geometry"),
     *(_shape(hex_shape, wkt) for hex_shape, wkt in _SHAPES),
+    # testSpatialPartitions
+    _partitions("POINT EMPTY", None),
+    # points inside partitions
+    _partitions("POINT (0 0)", [0]),
+    _partitions("POINT (3 1)", [2]),
+    # point on the border between two partitions
+    _partitions("POINT (1 2.5)", [1]),
+    # point at the corner of three partitions
+    _partitions("POINT (4.5 2.5)", [4]),
+    # points outside
+    _partitions("POINT (2 6)", []),
+    _partitions("POINT (3 -1)", []),
+    _partitions("POINT (10 3)", []),
+    # geometry within a partition
+    _partitions("MULTIPOINT (5 0.1, 6 2)", [3]),
+    # geometries spanning multiple partitions
+    _partitions("MULTIPOINT (5 0.1, 5.5 3, 6 2)", [3, 4]),
+    _partitions("MULTIPOINT (3 2, 8 3)", [2, 3, 4, 5]),
+    # geometry outside
+    _partitions("MULTIPOINT (2 6, 3 7)", []),
+    # with distance
+    _partitions("POINT EMPTY", None, 1.2),
+    _partitions("POINT (1 1)", [0], 1.2),
+    _partitions("POINT (1 1)", [0, 1, 2], 2.3),
+    _partitions("MULTIPOINT (5 0.1, 6 2)", [3], 0.2),
+    _partitions("MULTIPOINT (5 0.1, 6 2)", [2, 3, 4], 1.2),
+    _partitions("MULTIPOINT (2 6, 3 7)", [], 1.2),
+    # NULL in, NULL out
+    ("spatial_partitions(cast(NULL as KdbTree), ST_Point(1, 1))", None, "array(integer)"),
+    # spatial_partitioning of one point (SpatialPartitioningInternalAggregateFunction, Esri
+    # era: the extent padded by Math.nextUp, at most ceil(1 / 100) envelopes per leaf)
+    (
+        "spatial_partitioning(ST_Point(1, 2))",
+        '{"root":{"extent":{"xmin":1.0,"ymin":2.0,"xmax":1.0000000000000002,'
+        '"ymax":2.0000000000000004},"leafId":0}}',
+        "varchar",
+    ),
+    # TestKdbTreeCasts
+    *(
+        (f"typeof(cast('{KDB_TREE}' AS {name}))", "KdbTree", "varchar")
+        for name in ("KdbTree", "KDBTree", "kdbTree", "kdbtree")
+    ),
 ]
 
 ERRORS: list[tuple[str, str]] = [
+    # TestKdbTreeCasts
+    ("typeof(cast('' AS KdbTree))", "Invalid JSON string for KDB tree"),
     # testGeometryFromHadoopShape
     ("geometry_from_hadoop_shape(from_hex('1234'))", "Hadoop shape input is too short"),
     (

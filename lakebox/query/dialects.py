@@ -18,6 +18,7 @@ from lakebox.query.trino_functions import (
     refuse_internal_names,
     translate,
 )
+from lakebox.query.trino_kdb_tree import kdb_tree_types, rewrite_kdb_tree_casts
 from lakebox.query.trino_types import literal_types, typed_decimal_literals
 from lakebox.query.trino_unnest import rewrite_unnests
 
@@ -44,6 +45,9 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
         raise InvalidArgument(f"unknown dialect {dialect!r}; dialects: {', '.join(DIALECTS)}")
     tokens = check_nesting(sql)  # the parser recurses once per level: refuse what would overflow it
     if dialect in TRINO_DIALECTS:
+        typed = kdb_tree_types(sql, tokens)  # a type sqlglot does not know (trino_kdb_tree.py)
+        if typed != sql:
+            sql, tokens = typed, check_nesting(typed)
         refuse_calls(tokens)
     try:
         trees = sqlglot.parse(sql, read=DIALECTS[dialect])
@@ -68,6 +72,7 @@ def parse(sql: str, dialect: str = DEFAULT_DIALECT) -> list[exp.Expr]:
     if dialect in TRINO_DIALECTS:  # Trino's functions, as Trino answers them (trino_functions.py)
         for t in statements:
             refuse_held_casts(t)
+            rewrite_kdb_tree_casts(t)
             mark_teradata_formats(t, tokens)
         literals = typed_decimal_literals(tokens)
         for t in statements:

@@ -151,6 +151,10 @@ _HELD_ONLY = {
         "Bing tiles (Trino's BingTile type)",
         "convert them with bing_tile_quadkey(...) or bing_tile_coordinates(...)",
     ),
+    "lakebox_kdb_tree": (
+        "KDB trees (Trino's KdbTree type)",
+        "use them in spatial_partitions(...), or show the JSON they were cast from",
+    ),
     "lakebox_color": (
         "colors (Trino's color type)",
         "use them in render(...) or bar(...)",

@@ -1,7 +1,6 @@
 """Trino's DE-9IM relation, nearest points and binary form of geometries (trino_geo.py's
 family, kept apart): ST_Relate, geometry_nearest_points, ST_AsBinary; and, each with its
-reason, geometry_invalid_reason, geometry_from_hadoop_shape, spatial_partitioning and
-spatial_partitions, which lakebox refuses.
+reason, geometry_invalid_reason, which lakebox refuses.
 
 Athena engine v3 runs Trino's Esri-era geospatial plugin: these follow its GeoFunctions and
 the Esri geometry library it calls (its relate, its WKB exporter) and JTS's DistanceOp (which
@@ -98,14 +97,6 @@ _REASONS = {
         "'Self-tangency at or near (0.0 1.0) and (0.0 1.0)', 'RingOrientation'), whose vertices "
         "and reasons GEOS's validity check does not reproduce"
     ),
-    "geometry_from_hadoop_shape": (
-        "Trino reads the shape with its Esri library's shape importer and WKT exporter, "
-        "whose handling of rings, closing points and empty shapes lakebox has not ported"
-    ),
-    "spatial_partitioning": (
-        "Trino's KDB tree (its split of the envelopes and its JSON) has not been ported"
-    ),
-    "spatial_partitions": "lakebox has no KdbTree type (Trino's spatial_partitioning builds it)",
 }
 for _name, _reason in _REASONS.items():
     _REFUSED[_name] = _reason

@@ -38,7 +38,7 @@ _TYPEOF = {
     "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone",
     "TIME WITH TIME ZONE": "time(3) with time zone", "INTERVAL": "interval day to second",
     "UUID": "uuid", "JSON": "json", "HUGEINT": "decimal(38,0)", "\"NULL\"": "unknown",
-    "GEOMETRY": "Geometry",
+    "GEOMETRY": "Geometry", "STRUCT(lakebox_kdb_tree VARCHAR)": "KdbTree",
 }  # fmt: skip
 
 

@@ -10,8 +10,10 @@ them in another order; docs/query.md says so). Numbers are compared to 1e-9, as 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from lakebox.catalog.service import Catalog
 from lakebox.errors import InvalidArgument
 from lakebox.meta.database import Database
 from lakebox.query.engine import QueryEngine, QueryFailed
+from lakebox.query.engine_functions import kdb_tree
 from lakebox.query.result_types import of_duckdb
 from lakebox.query.trino_functions import UnsupportedFunction
 from lakebox.storage import Lake, LocalStore, ObjectEvents
@@ -116,7 +119,10 @@ def test_trino_answer(engine: QueryEngine, case: tuple[Any, ...]) -> None:
     )
 
 
-@pytest.mark.parametrize(("sql", "words"), ERRORS, ids=[c[0][:120] for c in ERRORS])
+ALL_ERRORS = [*ERRORS, *trino_geo_more_cases.ERRORS]
+
+
+@pytest.mark.parametrize(("sql", "words"), ALL_ERRORS, ids=[c[0][:120] for c in ALL_ERRORS])
 def test_trino_errors(engine: QueryEngine, sql: str, words: str) -> None:
     with pytest.raises(QueryFailed) as raised:
         run(engine, sql)
@@ -264,3 +270,222 @@ def test_what_lakebox_does_not_reproduce_fails_clearly(
     with pytest.raises(QueryFailed, match="not supported by lakebox") as raised:
         run(engine, sql)
     assert words in raised.value.message
+
+
+# geometry_from_hadoop_shape beyond Trino's test, as Esri's shape reader and WKT writer (which
+# Trino's Esri-era plugin calls) read: shapes built here, little-endian as the format is
+def _hadoop(type_byte: int, shape_type: int, body: bytes) -> str:
+    shape = struct.pack("<ib", 0, type_byte) + struct.pack("<i", shape_type) + body
+    return f"ST_AsText(geometry_from_hadoop_shape(from_hex('{shape.hex()}')))"
+
+
+def _parts(parts: list[list[tuple[float, float]]]) -> bytes:
+    points = [p for part in parts for p in part]
+    starts = list(itertools.accumulate([0, *(len(p) for p in parts[:-1])]))
+    return (
+        struct.pack("<4d", 0, 0, 9, 9)  # the bounding box, which Esri does not check
+        + struct.pack(f"<ii{len(parts)}i", len(parts), len(points), *starts)
+        + b"".join(struct.pack("<2d", *p) for p in points)
+    )
+
+
+_SQUARE = [(0.0, 0.0), (0.0, 4.0), (4.0, 4.0), (4.0, 0.0), (0.0, 0.0)]  # clockwise: a shell
+_HOLE = [(1.0, 1.0), (2.0, 1.0), (2.0, 2.0), (1.0, 2.0), (1.0, 1.0)]  # counter-clockwise
+_FAR = [(6.0, 6.0), (6.0, 7.0), (7.0, 7.0), (7.0, 6.0), (6.0, 6.0)]
+
+ESRI_SHAPES = [
+    # type 0: the geometry's own type, a polygon's always MULTIPOLYGON, a polyline's always
+    # MULTILINESTRING
+    (_hadoop(0, 5, _parts([_SQUARE])), "MULTIPOLYGON (((0 0, 4 0, 4 4, 0 4, 0 0)))"),
+    (_hadoop(0, 3, _parts([[(0, 0), (1, 1)]])), "MULTILINESTRING ((0 0, 1 1))"),
+    (_hadoop(0, 1, struct.pack("<2d", 1, 2)), "POINT (1 2)"),
+    # a ring of the other orientation is a hole of the polygon before it
+    (
+        _hadoop(3, 5, _parts([_SQUARE, _HOLE])),
+        "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 1 2, 2 2, 2 1, 1 1))",
+    ),
+    (
+        _hadoop(6, 5, _parts([_SQUARE, _HOLE, _FAR])),
+        "MULTIPOLYGON (((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 1 2, 2 2, 2 1, 1 1)), "
+        "((6 6, 7 6, 7 7, 6 7, 6 6)))",
+    ),
+    # an open ring kept open, closed by the writer
+    (_hadoop(3, 5, _parts([_SQUARE[:-1]])), "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0))"),
+    # a multi type from a single geometry, a single type from a one-point multipoint
+    (_hadoop(4, 1, struct.pack("<2d", 1, 2)), "MULTIPOINT ((1 2))"),
+    (_hadoop(1, 8, struct.pack("<4di2d", 1, 2, 1, 2, 1, 1, 2)), "POINT (1 2)"),
+    (_hadoop(5, 3, _parts([[(0, 0), (1, 1)]])), "MULTILINESTRING ((0 0, 1 1))"),
+]
+
+
+@pytest.mark.parametrize(("sql", "wkt"), ESRI_SHAPES, ids=[c[1] for c in ESRI_SHAPES])
+def test_hadoop_shapes_as_esri_reads_them(engine: QueryEngine, sql: str, wkt: str) -> None:
+    got, got_type = run(engine, sql)
+    assert got_type == "varchar" and same_geometry(got, wkt, same_type=True), got
+
+
+ESRI_SHAPE_ERRORS = [
+    # more than one part for a single type
+    (_hadoop(2, 3, _parts([[(0, 0), (1, 1)], [(2, 2), (3, 3)]])), "Invalid Hadoop shape"),
+    (_hadoop(3, 5, _parts([_SQUARE, _FAR])), "Invalid Hadoop shape"),
+    (_hadoop(1, 8, struct.pack("<4di4d", 1, 2, 3, 4, 2, 1, 2, 3, 4)), "Invalid Hadoop shape"),
+    # a type of another dimension, a polygon's points cut short
+    (_hadoop(4, 5, _parts([_SQUARE])), "Invalid Hadoop shape"),
+    (_hadoop(3, 5, _parts([_SQUARE])[:-8]), "Invalid Hadoop shape"),
+]
+
+
+@pytest.mark.parametrize(("sql", "words"), ESRI_SHAPE_ERRORS, ids=[c[0] for c in ESRI_SHAPE_ERRORS])
+def test_hadoop_shape_errors_as_esri_reads_them(engine: QueryEngine, sql: str, words: str) -> None:
+    with pytest.raises(QueryFailed, match=words):
+        run(engine, sql)
+    assert run(engine, f"try({sql})")[0] is None
+
+
+ESRI_SHAPES_REFUSED = [
+    (_hadoop(1, 9, struct.pack("<3d", 1, 2, 3)), "Z, M or ID values"),  # a point with Z
+    (_hadoop(0, 0, b""), "the null shape"),
+    (_hadoop(2, 3, _parts([[(0, 0)]])), "one-point line"),
+    (_hadoop(3, 5, _parts([[(0, 0), (1, 1), (0, 0)]])), "fewer than three vertices"),
+    (_hadoop(3, 5, _parts([[(0, 0), (1, 1), (2, 2), (0, 0)]])), "no area"),
+    (_hadoop(1, 1, struct.pack("<2d", 1, math.nan)), "NaN or infinite"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sql", "words"), ESRI_SHAPES_REFUSED, ids=[c[1] for c in ESRI_SHAPES_REFUSED]
+)
+def test_hadoop_shapes_lakebox_does_not_reproduce_fail_clearly(
+    engine: QueryEngine, sql: str, words: str
+) -> None:
+    with pytest.raises(QueryFailed, match="not supported by lakebox") as raised:
+        run(engine, sql)
+    assert words in raised.value.message
+
+
+# Trino's KDB tree (io.trino.geospatial.KdbTree), as engine_functions/kdb_tree.py builds it:
+# TestKdbTree's expectations (lib/trino-geospatial-toolkit, at 01344209), each for envelopes
+# that are points and for rectangles 1 by 2
+def _leaves(tree: dict[str, Any]) -> dict[int, tuple[float, ...]]:
+    found: dict[int, tuple[float, ...]] = {}
+
+    def walk(node: dict[str, Any]) -> None:
+        if "leafId" in node:
+            found[node["leafId"]] = tuple(node["extent"])
+        else:
+            walk(node["left"])
+            walk(node["right"])
+
+    walk(tree["root"])
+    return found
+
+
+def _grid(w: float, h: float, xs: int = 10, ys: int = 5) -> list[tuple[float, ...]]:
+    return [(x, y, x + w, y + h) for x in range(xs) for y in range(ys)]
+
+
+@pytest.mark.parametrize(("w", "h"), [(0, 0), (1, 2)])
+def test_kdb_tree_is_trinos(w: float, h: float) -> None:
+    assert _leaves(kdb_tree.build_tree(100, (0, 0, 9, 4), _grid(w, h))) == {0: (0, 0, 9, 4)}
+    assert _leaves(kdb_tree.build_tree(25, (0, 0, 9, 4), _grid(w, h))) == {
+        0: (0, 0, 4.5, 4), 1: (4.5, 0, 9, 4),
+    }  # fmt: skip
+    assert _leaves(kdb_tree.build_tree(25, (0, 0, 4, 9), _grid(w, h, 5, 10))) == {
+        0: (0, 0, 4, 4.5), 1: (0, 4.5, 4, 9),
+    }  # fmt: skip
+    assert _leaves(kdb_tree.build_tree(10, (0, 0, 9, 4), _grid(w, h))) == {
+        0: (0, 0, 2.5, 2.5), 1: (0, 2.5, 2.5, 4), 2: (2.5, 0, 4.5, 4),
+        3: (4.5, 0, 7.5, 2.5), 4: (4.5, 2.5, 7.5, 4), 5: (7.5, 0, 9, 4),
+    }  # fmt: skip
+    skewed: list[tuple[float, ...]] = []
+    x = 5.0
+    while x < 6:  # Trino's test adds 0.2 at a time, as here
+        skewed += [(x, y, x + w, y + h) for y in (1.0, 1.5)]
+        x += 0.2
+    assert _leaves(kdb_tree.build_tree(10, (0, 0, 9, 4), _grid(w, h) + skewed)) == {
+        0: (0, 0, 1.5, 2.5), 1: (1.5, 0, 3.5, 2.5), 2: (0, 2.5, 3.5, 4),
+        3: (3.5, 0, 5.1, 1.75), 4: (3.5, 1.75, 5.1, 4), 5: (5.1, 0, 5.9, 1.75),
+        6: (5.9, 0, 9, 1.75), 7: (5.1, 1.75, 7.5, 4), 8: (7.5, 1.75, 9, 4),
+    }  # fmt: skip
+    sides = [
+        r for y in range(5) for _ in range(10) for r in ((0, y, w, y + h), (9, y, 9 + w, y + h))
+    ]
+    assert _leaves(kdb_tree.build_tree(10, (0, 0, 9 + w, 4 + h), sides)) == {
+        0: (0, 0, 4.5, 0.5), 1: (0, 0.5, 4.5, 1.5), 2: (0, 1.5, 4.5, 2.5),
+        3: (0, 2.5, 4.5, 3.5), 4: (0, 3.5, 4.5, 4 + h), 5: (4.5, 0, 9 + w, 0.5),
+        6: (4.5, 0.5, 9 + w, 1.5), 7: (4.5, 1.5, 9 + w, 2.5), 8: (4.5, 2.5, 9 + w, 3.5),
+        9: (4.5, 3.5, 9 + w, 4 + h),
+    }  # fmt: skip
+    corners = [(0, 0, w, h), (9, 4, 9 + w, 4 + h)] * 50
+    assert _leaves(kdb_tree.build_tree(10, (0, 0, 9 + w, 4 + h), corners)) == {
+        0: (0, 0, 4.5, 4 + h), 1: (4.5, 0, 9 + w, 4 + h),
+    }  # fmt: skip
+
+
+def test_kdb_tree_json_is_the_one_trinos_test_casts() -> None:
+    tree = kdb_tree.build_tree(10, (0, 0, 9, 4), _grid(1, 2))
+    assert kdb_tree.to_json(tree) == trino_geo_more_cases.KDB_TREE
+
+
+def test_spatial_partitioning_is_trinos_tree_of_the_envelopes(engine: QueryEngine) -> None:
+    # TestSpatialPartitioningInternalAggregation (at 81b3bc40): Trino's tree of the points'
+    # envelopes, the extent padded by Math.nextUp, ceil(rows / partition count) per leaf; the
+    # count is Trino's session's (hash_partition_count), lakebox takes its default, 100
+    points = (
+        [(-10 + i, -10 + j) for i in range(10) for j in range(10)]
+        + [(-10 + 2 * i, 2 * j) for i in range(5) for j in range(5)]
+        + [(2.5 * i, -10 + 2.5 * j) for i in range(4) for j in range(4)]
+        + [(5 * i, 5 * j) for i in range(3) for j in range(3)]
+    )
+    values = ", ".join(f"({x}, {y})" for x, y in points)
+    sql = f"SELECT spatial_partitioning(ST_Point(x, y)) FROM (VALUES {values}) t(x, y)"
+    extent = (-10.0, -10.0, math.nextafter(10.0, 11), math.nextafter(10.0, 11))
+    envelopes = [(float(x), float(y), float(x), float(y)) for x, y in points]
+    expected = kdb_tree.to_json(kdb_tree.build_tree(math.ceil(150 / 100), extent, envelopes))
+    assert run(engine, sql) == (expected, "varchar")
+    # empty geometries and NULLs are left out; none at all is NULL
+    sql = (
+        "SELECT spatial_partitioning(g) FROM (VALUES (ST_GeometryFromText('POINT EMPTY')), "
+        "(NULL)) t(g)"
+    )
+    assert run(engine, sql) == (None, "varchar")
+
+
+KDB_TREE_ERRORS = [
+    # GeoFunctions.spatialPartitions (Esri era, 04d803cf): the distance's checks
+    ("spatial_partitions(cast(:t as KdbTree), ST_Point(1, 1), nan())", "distance is NaN"),
+    ("spatial_partitions(cast(:t as KdbTree), ST_Point(1, 1), infinity())", "distance is infinite"),
+    ("spatial_partitions(cast(:t as KdbTree), ST_Point(1, 1), -1)", "distance is negative"),
+    # Trino's reader of the tree (Jackson): a leaf with a child, bounds out of order
+    (
+        'spatial_partitions(cast(\'{"root":{"extent":{"xmin":0,"ymin":0,"xmax":1,'
+        '"ymax":1},"leafId":0,"left":{}}}\' as KdbTree), ST_Point(1, 1))',
+        "Invalid JSON string for KDB tree",
+    ),
+    (
+        'spatial_partitions(cast(\'{"root":{"extent":{"xmin":2,"ymin":0,"xmax":1,'
+        '"ymax":1},"leafId":0}}\' as KdbTree), ST_Point(1, 1))',
+        "Invalid JSON string for KDB tree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "words"), KDB_TREE_ERRORS, ids=[c[1] for c in KDB_TREE_ERRORS])
+def test_kdb_tree_errors(engine: QueryEngine, sql: str, words: str) -> None:
+    sql = sql.replace(":t", "'" + trino_geo_more_cases.KDB_TREE + "'")
+    with pytest.raises(QueryFailed, match=words):
+        run(engine, sql)
+    assert run(engine, f"try({sql})")[0] is None
+
+
+def test_kdb_trees_as_results_and_casts_of_them_are_refused(engine: QueryEngine) -> None:
+    tree = "cast('" + trino_geo_more_cases.KDB_TREE + "' as KdbTree)"
+    with pytest.raises(QueryFailed, match="holds KDB trees"):
+        run(engine, tree)
+    with pytest.raises(UnsupportedFunction, match="not supported by lakebox"):
+        run(engine, f"CAST({tree} AS VARCHAR)")
+    with pytest.raises(QueryFailed, match="not supported by lakebox"):
+        run(engine, "spatial_partitions(cast(1 as KdbTree), ST_Point(1, 1))")
+    # TRY_CAST of a tree Trino cannot read is NULL; a column named kdbtree is a column
+    assert run(engine, "spatial_partitions(try_cast('' as KdbTree), ST_Point(1, 1))")[0] is None
+    assert run(engine, "SELECT kdbtree FROM (SELECT 1 AS kdbtree)") == (1, "integer")

@@ -1,8 +1,9 @@
 """More of Trino's own answers for its geospatial functions (trinodb/trino,
 plugin/trino-geospatial/src/test: TestGeoFunctions at 3084131a, the Esri-era version Athena
-engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary), as
-trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's type[, "same points"]). Data,
-not code: test_trino_geo.py runs each.
+engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary,
+testGeometryFromHadoopShape, testSpatialPartitions; TestKdbTreeCasts at f8ca5afc), as trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's
+type[, "same points"]) and ERRORS (SQL, Trino's message). Data, not code: test_trino_geo.py
+runs each.
 
 Trino's row(Geometry, Geometry) of geometry_nearest_points is written as lakebox writes a row
 of unnamed fields (``_0``, ``_1``, as for ``ROW(1, 2)``). ST_AsBinary is checked as Trino's
@@ -59,6 +60,120 @@ _BINARY = [
     "MULTIPOINT ((0 0), (0 1), (1 1), (0 1))",
     "LINESTRING (0 0, 0 1, 0 1, 1 1, 1 0, 0 0)",
 ]
+
+
+def _shape(hex_shape: str, wkt: str | None) -> tuple[Any, ...]:
+    return (f"ST_AsText(geometry_from_hadoop_shape(from_hex('{hex_shape}')))", wkt, "varchar")
+
+
+# testGeometryFromHadoopShape: (hex, WKT)
+_SHAPES = [
+    # empty geometries
+    ("000000000101000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEFFF", "POINT EMPTY"),
+    (
+        "000000000203000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "LINESTRING EMPTY",
+    ),
+    (
+        "000000000305000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "POLYGON EMPTY",
+    ),
+    (
+        "000000000408000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "000000",
+        "MULTIPOINT EMPTY",
+    ),
+    (
+        "000000000503000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "MULTILINESTRING EMPTY",
+    ),
+    (
+        "000000000605000000000000000000F87F000000000000F87F000000000000F87F000000000000F87F00"
+        "00000000000000",
+        "MULTIPOLYGON EMPTY",
+    ),
+    # valid nonempty geometries
+    ("000000000101000000000000000000F03F0000000000000040", "POINT (1 2)"),
+    (
+        "000000000203000000000000000000000000000000000000000000000000000840000000000000104001"
+        "000000030000000000000000000000000000000000000000000000000000000000F03F00000000000000"
+        "4000000000000008400000000000001040",
+        "LINESTRING (0 0, 1 2, 3 4)",
+    ),
+    (
+        "00000000030500000000000000000000000000000000000000000000000000F03F000000000000F03F01"
+        "0000000500000000000000000000000000000000000000000000000000000000000000000000000000F0"
+        "3F000000000000F03F000000000000F03F000000000000F03F0000000000000000000000000000000000"
+        "00000000000000",
+        "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))",
+    ),
+    (
+        "000000000408000000000000000000F03F00000000000000400000000000000840000000000000104002"
+        "000000000000000000F03F000000000000004000000000000008400000000000001040",
+        "MULTIPOINT ((1 2), (3 4))",
+    ),
+    (
+        "000000000503000000000000000000F03F000000000000F03F0000000000001440000000000000104002"
+        "000000040000000000000002000000000000000000F03F000000000000F03F0000000000001440000000"
+        "000000F03F0000000000000040000000000000104000000000000010400000000000001040",
+        "MULTILINESTRING ((1 1, 5 1), (2 4, 4 4))",
+    ),
+    (
+        "000000000605000000000000000000F03F000000000000F03F0000000000001840000000000000184002"
+        "0000000A0000000000000005000000000000000000F03F000000000000F03F000000000000F03F000000"
+        "0000000840000000000000084000000000000008400000000000000840000000000000F03F0000000000"
+        "00F03F000000000000F03F00000000000000400000000000001040000000000000004000000000000018"
+        "400000000000001840000000000000184000000000000018400000000000001040000000000000004000"
+        "00000000001040",
+        "MULTIPOLYGON (((1 1, 3 1, 3 3, 1 3, 1 1)), ((2 4, 6 4, 6 6, 2 6, 2 4)))",
+    ),
+]
+
+
+def _leaf(xmin: float, ymin: float, xmax: float, ymax: float, leaf: int) -> str:
+    return f'{{"extent":{_extent(xmin, ymin, xmax, ymax)},"leafId":{leaf}}}'
+
+
+def _extent(xmin: float, ymin: float, xmax: float, ymax: float) -> str:
+    return f'{{"xmin":{xmin},"ymin":{ymin},"xmax":{xmax},"ymax":{ymax}}}'
+
+
+def _inner(xmin: float, ymin: float, xmax: float, ymax: float, left: str, right: str) -> str:
+    return f'{{"extent":{_extent(xmin, ymin, xmax, ymax)},"left":{left},"right":{right}}}'
+
+
+# testSpatialPartitions' tree: buildKdbTree(10, (0 0, 9 4), the rectangles (x y, x+1 y+2)),
+# whose leaves TestKdbTree.testEvenDistribution gives, as Trino's JSON codec writes it
+KDB_TREE = (
+    '{"root":'
+    + _inner(
+        0.0, 0.0, 9.0, 4.0,
+        _inner(
+            0.0, 0.0, 4.5, 4.0,
+            _inner(0.0, 0.0, 2.5, 4.0, _leaf(0.0, 0.0, 2.5, 2.5, 0), _leaf(0.0, 2.5, 2.5, 4.0, 1)),
+            _leaf(2.5, 0.0, 4.5, 4.0, 2),
+        ),
+        _inner(
+            4.5, 0.0, 9.0, 4.0,
+            _inner(4.5, 0.0, 7.5, 4.0, _leaf(4.5, 0.0, 7.5, 2.5, 3), _leaf(4.5, 2.5, 7.5, 4.0, 4)),
+            _leaf(7.5, 0.0, 9.0, 4.0, 5),
+        ),
+    )
+    + "}"
+)  # fmt: skip
+
+
+def _partitions(wkt: str, expected: list[int] | None, distance: float | None = None) -> Any:
+    d = "" if distance is None else f", {distance}"
+    return (
+        f"spatial_partitions(cast('{KDB_TREE}' as KdbTree), ST_GeometryFromText('{wkt}'){d})",
+        expected,
+        "array(integer)",
+    )
+
 
 CASES: list[tuple[Any, ...]] = [
     # testSTRelate
@@ -134,4 +249,74 @@ CASES: list[tuple[Any, ...]] = [
         "array(varchar)",
     ),
     ("ST_AsBinary(ST_GeometryFromText(NULL))", None, "varbinary"),
+    # testGeometryFromHadoopShape
+    ("geometry_from_hadoop_shape(null)", None, "Geometry"),
+    *(_shape(hex_shape, wkt) for hex_shape, wkt in _SHAPES),
+    # testSpatialPartitions
+    _partitions("POINT EMPTY", None),
+    # points inside partitions
+    _partitions("POINT (0 0)", [0]),
+    _partitions("POINT (3 1)", [2]),
+    # point on the border between two partitions
+    _partitions("POINT (1 2.5)", [1]),
+    # point at the corner of three partitions
+    _partitions("POINT (4.5 2.5)", [4]),
+    # points outside
+    _partitions("POINT (2 6)", []),
+    _partitions("POINT (3 -1)", []),
+    _partitions("POINT (10 3)", []),
+    # geometry within a partition
+    _partitions("MULTIPOINT (5 0.1, 6 2)", [3]),
+    # geometries spanning multiple partitions
+    _partitions("MULTIPOINT (5 0.1, 5.5 3, 6 2)", [3, 4]),
+    _partitions("MULTIPOINT (3 2, 8 3)", [2, 3, 4, 5]),
+    # geometry outside
+    _partitions("MULTIPOINT (2 6, 3 7)", []),
+    # with distance
+    _partitions("POINT EMPTY", None, 1.2),
+    _partitions("POINT (1 1)", [0], 1.2),
+    _partitions("POINT (1 1)", [0, 1, 2], 2.3),
+    _partitions("MULTIPOINT (5 0.1, 6 2)", [3], 0.2),
+    _partitions("MULTIPOINT (5 0.1, 6 2)", [2, 3, 4], 1.2),
+    _partitions("MULTIPOINT (2 6, 3 7)", [], 1.2),
+    # NULL in, NULL out
+    ("spatial_partitions(cast(NULL as KdbTree), ST_Point(1, 1))", None, "array(integer)"),
+    # spatial_partitioning of one point (SpatialPartitioningInternalAggregateFunction, Esri
+    # era: the extent padded by Math.nextUp, at most ceil(1 / 100) envelopes per leaf)
+    (
+        "spatial_partitioning(ST_Point(1, 2))",
+        '{"root":{"extent":{"xmin":1.0,"ymin":2.0,"xmax":1.0000000000000002,'
+        '"ymax":2.0000000000000004},"leafId":0}}',
+        "varchar",
+    ),
+    # TestKdbTreeCasts
+    *(
+        (f"typeof(cast('{KDB_TREE}' AS {name}))", "KdbTree", "varchar")
+        for name in ("KdbTree", "KDBTree", "kdbTree", "kdbtree")
+    ),
+]
+
+ERRORS: list[tuple[str, str]] = [
+    # TestKdbTreeCasts
+    ("typeof(cast('' AS KdbTree))", "Invalid JSON string for KDB tree"),
+    # testGeometryFromHadoopShape
+    ("geometry_from_hadoop_shape(from_hex('1234'))", "Hadoop shape input is too short"),
+    (
+        "geometry_from_hadoop_shape(from_hex('000000000701000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEFFF'))",
+        "Invalid Hadoop shape type: 7",
+    ),
+    (
+        "geometry_from_hadoop_shape(from_hex('00000000FF01000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEFFF'))",
+        "Invalid Hadoop shape type: -1",
+    ),
+    # an Esri shape cut short
+    (
+        "geometry_from_hadoop_shape(from_hex('000000000101000000FFFFFFFFFFFFEFFFFFFFFFFFFFFFEF'))",
+        "Invalid Hadoop shape",
+    ),
+    # a shape type of another dimension than the type byte's
+    (
+        "geometry_from_hadoop_shape(from_hex('000000000501000000000000000000F03F0000000000000040'))",
+        "Invalid Hadoop shape",
+    ),
 ]

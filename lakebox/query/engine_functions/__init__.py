@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import colors, geometry, geometry_relations, ml, sketches, spherical, standard
+from . import (
+    colors,
+    geometry,
+    geometry_relations,
+    hadoop_shapes,
+    kdb_tree,
+    ml,
+    sketches,
+    spherical,
+    standard,
+)
 
 FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *standard.FUNCTIONS,
@@ -21,6 +31,8 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *ml.FUNCTIONS,
     *geometry_relations.FUNCTIONS,
     *spherical.FUNCTIONS,
+    *hadoop_shapes.FUNCTIONS,
+    *kdb_tree.FUNCTIONS,
 ]
 # typed macros, kept in the engines' database file (engine.py makes it)
 MACROS: list[str] = [*ml.MACROS, *sketches.MACROS]

@@ -130,6 +130,7 @@ class QueryEngine:
         before_commit: Callable[[], None] = lambda: None,
         result_limit: bool = True,
         prepared: Prepared | None = None,
+        own_sql: bool = False,
     ) -> QueryResult:
         """Run one query for ``principal``: every table it reads or writes (views' tables
         included) is authorized first. ``on_connect`` receives the DuckDB connection, so
@@ -138,7 +139,8 @@ class QueryEngine:
         statement there, and past it the statement completes. ``result_limit``: whether the rows
         are a result (held to ``result_max_bytes``) or rows a CTAS / INSERT writes to a table.
         ``prepared``: the same SQL already parsed and classified (used once: the engine changes
-        the tree), else it is parsed here."""
+        the tree), else it is parsed here. ``own_sql``: SQL lakebox wrote (a view's query as
+        translated), which may call lakebox's own functions."""
         try:
             return self._run(
                 sql,
@@ -149,6 +151,7 @@ class QueryEngine:
                 before_commit,
                 result_limit,
                 prepared,
+                own_sql,
             )
         except RecursionError:  # a deep tree that the nesting check did not count
             raise nested_too_deeply() from None
@@ -163,6 +166,7 @@ class QueryEngine:
         before_commit: Callable[[], None],
         result_limit: bool,
         prepared: Prepared | None,
+        own_sql: bool = False,
     ) -> QueryResult:
 
         if (
@@ -170,7 +174,7 @@ class QueryEngine:
             or (prepared.sql, prepared.dialect) != (sql, dialect)
             or prepared.default_database != default_database
         ):
-            prepared = prepare(sql, dialect, default_database)
+            prepared = prepare(sql, dialect, default_database, own_sql)
         tree, statement = prepared.tree, prepared.statement
         self.access.authorize_all(principal, statement.wanted())
         if statement.kind in CATALOG_KINDS:
@@ -412,7 +416,8 @@ class QueryEngine:
                 sources.append(made)
                 continue
             options = table.definition.format_options
-            view_tree = parse(options["sql"], options.get("dialect", DEFAULT_DIALECT))[0]
+            # a view's query as lakebox translated and saved it
+            view_tree = parse(options["sql"], options.get("dialect", DEFAULT_DIALECT), own=True)[0]
             select = view_tree.expression if isinstance(view_tree, exp.Create) else view_tree
             qualify(select, db)
             inner = check(select)
@@ -463,6 +468,7 @@ class QueryEngine:
             "duckdb",
             on_connect,
             principal=principal,
+            own_sql=True,
         )
         columns = [Column(n, duck_to_catalog(t)) for n, t in probe.columns]
         before_commit()
@@ -566,7 +572,9 @@ class QueryEngine:
             if default_database:
                 qualify(select, default_database)
             sql = to_duckdb(select)
-        result = self.run(sql, "duckdb", on_connect, principal=principal, result_limit=False)
+        result = self.run(
+            sql, "duckdb", on_connect, principal=principal, result_limit=False, own_sql=True
+        )
         for number, (_, duck_type) in enumerate(result.columns, 1):
             if "GEOMETRY" in duck_type:  # as Trino's Hive and Iceberg connectors: no such type
                 raise InvalidArgument(

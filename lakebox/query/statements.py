@@ -139,10 +139,11 @@ def _reads(
     return check(select)
 
 
-def parse_one(sql: str, dialect: str) -> exp.Expr:
-    """The one statement of SQL text, after the sandbox's keyword and nesting checks."""
+def parse_one(sql: str, dialect: str, own: bool = False) -> exp.Expr:
+    """The one statement of SQL text, after the sandbox's keyword and nesting checks (``own``:
+    SQL lakebox wrote, see dialects.parse)."""
     check_keywords(sql)
-    statements = parse(sql, dialect)  # nesting checked there
+    statements = parse(sql, dialect, own)  # nesting checked there
     if len(statements) > 1:
         raise InvalidArgument(
             f"one statement per query, got {len(statements)}: remove the extra ';'-separated "
@@ -165,11 +166,12 @@ class Prepared:
     command: Command | None = None  # a catalog statement (commands.py), EXPLAIN included
 
 
-def prepare(sql: str, dialect: str, default_database: str | None) -> Prepared:
-    """Parse and classify one statement of SQL text (the sandbox's checks included)."""
+def prepare(sql: str, dialect: str, default_database: str | None, own: bool = False) -> Prepared:
+    """Parse and classify one statement of SQL text (the sandbox's checks included; ``own``:
+    SQL lakebox wrote, see dialects.parse)."""
     if is_command(sql):
         return _prepare_command(sql, dialect, default_database)
-    tree = parse_one(sql, dialect)
+    tree = parse_one(sql, dialect, own)
     try:
         statement = classify(tree, default_database)
     except RecursionError:

@@ -14,6 +14,7 @@ from lakebox.query.trino_functions import (
     _fail_naming,
     _is_date,
     _kind,
+    _let,
     _register,
     _template,
     refuse,
@@ -310,13 +311,13 @@ _register(exp.ArrayLast)(lambda node: _template("list_extract(:a, -1)", a=node.t
 def _contains_sequence(node: exp.Expr) -> exp.Expr:
     """Whether ``seq`` appears in ``a`` as consecutive elements (an empty one always does)."""
     a, seq = _args(node, "contains_sequence", 2)
-    return _template(
-        "CASE WHEN :a IS NULL OR :s IS NULL THEN NULL WHEN len(:s) = 0 THEN true "
-        "ELSE len(list_filter(generate_series(1, len(:a) - len(:s) + 1), "
-        "__lb_i -> list_slice(:a, __lb_i, __lb_i + len(:s) - 1) = :s)) > 0 END",
-        a=a,
-        s=seq,
+    # both arrays computed once (read inside the lambda, each position computed them again)
+    body = _template(
+        "CASE WHEN __lb_c.a IS NULL OR __lb_c.s IS NULL THEN NULL WHEN len(__lb_c.s) = 0 "
+        "THEN true ELSE len(list_filter(generate_series(1, len(__lb_c.a) - len(__lb_c.s) + 1), "
+        "__lb_i -> list_slice(__lb_c.a, __lb_i, __lb_i + len(__lb_c.s) - 1) = __lb_c.s)) > 0 END"
     )
+    return _let("__lb_c", _template("{'a': :a, 's': :s}", a=a, s=seq), body)
 
 
 @_anonymous("combinations")

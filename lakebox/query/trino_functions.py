@@ -135,6 +135,25 @@ def _volatile(node: exp.Expr) -> bool:
     return False
 
 
+def _let(name: str, value: exp.Expr, body: exp.Expr) -> exp.Expr:
+    """``body`` with the column ``name`` bound to ``value``, computed once (a one-element
+    list's transform): an argument read inside a lambda would be computed again for each
+    element, and one read at several places copied at each. ``body`` is taken, not copied (it
+    can be large). ``value`` is computed whatever ``body`` reads of it."""
+    return _put(
+        _template(f"list_transform([:v], {name} -> lakebox_body)[1]", v=value), lakebox_body=body
+    )
+
+
+def _put(tree: exp.Expr, **nodes: exp.Expr) -> exp.Expr:
+    """``tree`` with its columns of the given names replaced by the nodes themselves (no
+    copies: _template's copying of ever larger subtrees is what made nesting slow)."""
+    for column in list(tree.find_all(exp.Column)):
+        if not column.table and column.name in nodes:
+            column.replace(nodes[column.name])
+    return tree
+
+
 def _grouped(node: exp.Expr) -> exp.Expr:
     """An operation in parentheses: the tree keeps no precedence of its own, so ``:n + 2`` of
     ``3 - 1`` would be written ``3 - 1 + 2`` but ``:a - :n`` of it ``a - 3 - 1``."""

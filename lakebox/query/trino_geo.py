@@ -26,7 +26,9 @@ from lakebox.query.trino_functions import (
     _anonymous,
     _args,
     _in_try,
+    _let,
     _literal_int,
+    _put,
     _register,
     _template,
 )
@@ -1177,24 +1179,6 @@ def _bing_tiles_around(node: exp.Expr) -> exp.Expr:
         tile=_tile(_sql("lakebox_p.x"), _sql("lakebox_p.y"), zoom),
     )
     return _checked(node, [lat, lon, zoom], _point_checks(lat, lon, zoom), around)
-
-
-def _let(name: str, value: exp.Expr, body: exp.Expr) -> exp.Expr:
-    """``body`` with ``name`` bound to ``value``, computed once (a one-element list's
-    transform): a geometry read from text is not read again for each tile. ``body`` is
-    taken, not copied (it can be large)."""
-    return _put(
-        _sql(f"list_transform([:v], {name} -> lakebox_body)[1]", v=value), lakebox_body=body
-    )
-
-
-def _put(tree: exp.Expr, **nodes: exp.Expr) -> exp.Expr:
-    """``tree`` with its columns of the given names replaced by the nodes themselves (no
-    copies: _template's copying of ever larger subtrees is what made nesting slow)."""
-    for column in list(tree.find_all(exp.Column)):
-        if not column.table and column.name in nodes:
-            column.replace(nodes[column.name])
-    return tree
 
 
 _STEP_TYPE = "STRUCT(x BIGINT, y BIGINT, z BIGINT, done BOOLEAN)"

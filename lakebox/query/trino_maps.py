@@ -11,6 +11,7 @@ from lakebox.query.trino_functions import (
     _args,
     _fail,
     _fail_naming,
+    _let,
     _register,
     _template,
 )
@@ -109,13 +110,16 @@ def _multimap_agg(node: exp.Expr) -> exp.Expr:
 def _multimap(entries: exp.Expr) -> exp.Expr:
     """The map of each distinct key of ``entries`` (an array of {'k', 'v'} structs) to the
     array of its values, in the entries' order."""
-    return _template(
-        "map_from_entries(list_transform(list_filter(list_transform(:e, __lb_p -> __lb_p.k), "
-        "(__lb_x, __lb_i) -> list_position(list_transform(:e, __lb_p -> __lb_p.k), __lb_x) "
-        "= __lb_i), __lb_k -> {'key': __lb_k, 'value': list_transform(list_filter(:e, "
-        "__lb_p -> __lb_p.k = __lb_k), __lb_p -> __lb_p.v)}))",
-        e=entries,
+    # the entries and their keys computed once: read inside the lambdas, each element would
+    # compute them again (3,000 entries ran out of memory)
+    keyed = _template("{'e': :e, 'k': list_transform(:e, __lb_p -> __lb_p.k)}", e=entries)
+    body = _template(
+        "map_from_entries(list_transform(list_filter(__lb_m.k, "
+        "(__lb_x, __lb_i) -> list_position(__lb_m.k, __lb_x) = __lb_i), "
+        "__lb_y -> {'key': __lb_y, 'value': list_transform(list_filter(__lb_m.e, "
+        "__lb_p -> __lb_p.k = __lb_y), __lb_p -> __lb_p.v)}))"
     )
+    return _let("__lb_m", keyed, body)
 
 
 @_anonymous("multimap_from_entries")
@@ -146,12 +150,7 @@ def _split_entries(node: exp.Expr, name: str, quote: str) -> tuple[exp.Expr, exp
     delimiter, which may not appear again. Returns (the checks as a CASE whose ELSE is to be
     filled, the entries as {'k', 'v'} structs)."""
     s, e, kv = _args(node, name, 3)
-    parts = _template(
-        "CASE WHEN :s = '' THEN [] WHEN ends_with(:s, :e) "
-        "THEN list_slice(string_split(:s, :e), 1, -2) ELSE string_split(:s, :e) END",
-        s=s,
-        e=e,
-    )
+    parts = exp.column("__lb_parts")  # bound by _split_bound: computed once, not per entry
     bad = _template(
         "list_extract(list_filter(:p, __lb_x -> strpos(__lb_x, :kv) = 0 "
         "OR strpos(substring(__lb_x, strpos(__lb_x, :kv) + length(:kv)), :kv) > 0), 1)",
@@ -182,6 +181,18 @@ def _split_entries(node: exp.Expr, name: str, quote: str) -> tuple[exp.Expr, exp
     return checks, entries
 
 
+def _split_bound(node: exp.Expr, name: str, body: exp.Expr) -> exp.Expr:
+    """``body`` (of _split_entries' checks and entries) with the entries split once."""
+    s, e, _ = _args(node, name, 3)
+    parts = _template(
+        "CASE WHEN :s = '' THEN [] WHEN ends_with(:s, :e) "
+        "THEN list_slice(string_split(:s, :e), 1, -2) ELSE string_split(:s, :e) END",
+        s=s,
+        e=e,
+    )
+    return _let("__lb_parts", parts, body)
+
+
 @_register(exp.StrToMap)
 def _split_to_map(node: exp.Expr) -> exp.Expr:
     """split_to_map(s, entries, kv): a key twice fails."""
@@ -190,9 +201,10 @@ def _split_to_map(node: exp.Expr) -> exp.Expr:
         expressions=[node.this, node.args["pair_delim"], node.args["key_value_delim"]],
     )
     checks, entries = _split_entries(call, "split_to_map", "'")
-    keys = _template("list_transform(:e, __lb_p -> __lb_p.k)", e=entries)
+    keys = exp.column("__lb_keys")  # bound below: computed once
     duplicate = _template(
-        "list_extract(list_filter(:k, (__lb_x, __lb_i) -> list_position(:k, __lb_x) <> __lb_i), 1)",
+        "CASE WHEN len(list_distinct(:k)) < len(:k) THEN list_extract(list_filter(:k, "
+        "(__lb_x, __lb_i) -> list_position(:k, __lb_x) <> __lb_i), 1) END",
         k=keys,
     )
     checks.append("ifs", exp.If(
@@ -202,7 +214,10 @@ def _split_to_map(node: exp.Expr) -> exp.Expr:
     checks.set("default", _template(
         "map_from_entries(list_transform(:e, __lb_p -> {'key': __lb_p.k, 'value': __lb_p.v}))",
         e=entries))  # fmt: skip
-    return as_map(checks)
+    bound = _let(
+        "__lb_keys", _template("list_transform(:e, __lb_p -> __lb_p.k)", e=entries), checks
+    )
+    return as_map(_split_bound(call, "split_to_map", bound))
 
 
 @_anonymous("split_to_multimap")
@@ -210,7 +225,7 @@ def _split_to_multimap(node: exp.Expr) -> exp.Expr:
     """split_to_multimap(s, entries, kv): each key with the array of its values."""
     checks, entries = _split_entries(node, "split_to_multimap", "")
     checks.set("default", _multimap(entries))
-    return as_map(checks)
+    return as_map(_split_bound(node, "split_to_multimap", checks))
 
 
 @_anonymous("map_union")

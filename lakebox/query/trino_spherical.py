@@ -27,8 +27,9 @@ from lakebox.query.trino_functions import (
     _ANONYMOUS,
     _REWRITES,
     _args,
+    _let,
 )
-from lakebox.query.trino_geo import _error, _geo, _let, _names, _sql
+from lakebox.query.trino_geo import _error, _geo, _names, _sql
 
 FIELD = "lakebox_spherical"
 TYPE = f"STRUCT({FIELD} GEOMETRY)"

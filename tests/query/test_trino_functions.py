@@ -1011,7 +1011,7 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
     ("DECIMAL 'abc'", InvalidArgument, "'abc' is not a valid decimal literal"),
     ("json_value('{\"a\": 1}', 'lax $.b' ERROR ON EMPTY)", QueryFailed, "ERROR ON EMPTY"),
     ("json_object('a' VALUE 1 WITH UNIQUE KEYS)", UnsupportedFunction, "unique keys"),
-    ("to_spherical_geography(ST_Point(1, 2))", UnsupportedFunction, "to_spherical_geography"),
+    ("geometry_invalid_reason(ST_Point(1, 2))", UnsupportedFunction, "geometry_invalid_reason"),
     ("skewness(x) OVER () FROM (VALUES 1) AS t(x)", UnsupportedFunction, "skewness"),
     ("codepoint('ab')", QueryFailed, "single character"),
     ("bitwise_right_shift(-8, 1)", QueryFailed, "bitwise_right_shift_arithmetic"),

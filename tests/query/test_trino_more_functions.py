@@ -715,6 +715,22 @@ CASES: list[tuple[str, Any, str]] = [
     ("soundex('x123')", "X000", "varchar"),
 ]
 
+# long inputs: each argument computed once (read inside the translation's lambdas, every
+# element computed it again: 3,000 entries ran out of memory)
+_KEYS = (
+    "array_join(transform(sequence(1, 3000), i -> 'k' || CAST(i % {m} AS varchar) || '=v'), ',')"
+)
+CASES += [
+    (f"cardinality(split_to_map({_KEYS.format(m=100000)}, ',', '='))", 3000, "bigint"),
+    (f"cardinality(split_to_multimap({_KEYS.format(m=7)}, ',', '='))", 7, "bigint"),
+    ("contains_sequence(sequence(1, 3000), ARRAY[2999, 3000])", True, "boolean"),
+    (
+        "cardinality(multimap_from_entries(transform(sequence(1, 3000), i -> ROW(i % 10, i))))",
+        10,
+        "bigint",
+    ),
+]
+
 # SpookyHash V2 across its short (< 192 bytes) and long forms: the 32-bit hashes of the bytes
 # 128, 129, ... of these lengths, as airlift's TestSpookyHashV2 gives them
 _SPOOKY_DATA = bytes((i + 128) % 256 for i in range(512))

@@ -1,6 +1,8 @@
 """ST_GeomFromKML (trino_geo_constructors.py): the WKT of the geometry JTS's KMLReader
-(org.locationtech.jts.io.kml.KMLReader, the reader of Trino's JTS-era plugin) makes of a KML
-geometry, or Trino's "Invalid KML: <the text>" where that reader raises its ParseException.
+(org.locationtech.jts.io.kml.KMLReader) makes of a KML geometry, or Trino's "Invalid KML: <the
+text>" where that reader raises its ParseException. Trino's JTS-era code is not in the index
+lakebox is checked against: that its ST_GeomFromKML is JTS's reader is read from its test (a
+JTS-era plugin; ``<Point>``, which the reader cannot parse, is "Invalid KML: <Point>").
 
 The reader walks the document with a StAX pull parser, so it reads only as far as it needs (a
 point's text after its ``</Point>`` is never read), and a malformed document fails where the

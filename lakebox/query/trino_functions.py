@@ -635,6 +635,7 @@ from lakebox.query import (  # noqa: E402, F401
     trino_colors,
     trino_datetime,
     trino_geo,
+    trino_geo_constructors,
     trino_geo_relations,
     trino_geo_shapes,
     trino_json,

@@ -363,6 +363,148 @@ def test_hadoop_shapes_lakebox_does_not_reproduce_fail_clearly(
     assert words in raised.value.message
 
 
+# ST_GeomFromKML beyond Trino's test (testSTGeomFromKML: trino_geo_more_cases.py), as JTS's
+# KMLReader (which Trino's JTS-era plugin reads KML with) reads KML: the expectations of JTS's
+# KMLReaderTest (locationtech/jts, modules/core/src/test/.../io/kml, at 07833d3c)
+def _kml(kml: str) -> str:
+    return f"ST_AsText(ST_GeomFromKML('{kml}'))"
+
+
+_RING = "<LinearRing><coordinates>{}</coordinates></LinearRing>"
+_SQUARE = "1.0,1.0 1.0,10.0 10.0,10.0 10.0,1.0 1.0,1.0"
+_HOLES = ["2.0,2.0 2.0,3.0 3.0,3.0 3.0,2.0 2.0,2.0", "6.0,6.0 6.0,7.0 7.0,7.0 7.0,6.0 6.0,6.0"]
+
+
+def _polygon_kml(shell: str, *holes: str) -> str:
+    inner = "".join(f"<innerBoundaryIs>{_RING.format(h)}</innerBoundaryIs>" for h in holes)
+    return f"<Polygon><outerBoundaryIs>{_RING.format(shell)}</outerBoundaryIs>{inner}</Polygon>"
+
+
+KML_READS = [
+    # testPoint, testLineString (their elements other than coordinates are skipped)
+    (
+        "<Point><altitudeMode>absolute</altitudeMode><coordinates>1.0,1.0</coordinates></Point>",
+        "POINT (1 1)",
+    ),
+    (
+        "<LineString><tesselate>1</tesselate><coordinates>1.0,1.0 2.0,2.0</coordinates>"
+        "</LineString>",
+        "LINESTRING (1 1, 2 2)",
+    ),
+    # testPolygon
+    (
+        _polygon_kml(_SQUARE, *_HOLES),
+        "POLYGON ((1 1, 1 10, 10 10, 10 1, 1 1), (2 2, 2 3, 3 3, 3 2, 2 2), "
+        "(6 6, 6 7, 7 7, 7 6, 6 6))",
+    ),
+    # testMultiGeometry and its cases of one type
+    (
+        "<MultiGeometry> <Point><coordinates>1.0,1.0</coordinates></Point> <LineString>"
+        f"<coordinates>1.0,1.0 2.0,2.0</coordinates></LineString> {_polygon_kml(_SQUARE)}"
+        "</MultiGeometry>",
+        "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (1 1, 2 2), "
+        "POLYGON ((1 1, 1 10, 10 10, 10 1, 1 1)))",
+    ),
+    (
+        "<MultiGeometry><Point><coordinates>1.0,1.0</coordinates></Point>"
+        "<Point><coordinates>2.0,2.0</coordinates></Point></MultiGeometry>",
+        "MULTIPOINT ((1 1), (2 2))",
+    ),
+    (
+        "<MultiGeometry><LineString><coordinates>1.0,1.0 2.0,2.0</coordinates></LineString>"
+        "<LineString><coordinates>5.0,5.0 6.0,6.0</coordinates></LineString></MultiGeometry>",
+        "MULTILINESTRING ((1 1, 2 2), (5 5, 6 6))",
+    ),
+    (
+        f"<MultiGeometry>{_polygon_kml(_HOLES[0])}{_polygon_kml(_HOLES[1])}</MultiGeometry>",
+        "MULTIPOLYGON (((2 2, 2 3, 3 3, 3 2, 2 2)), ((6 6, 6 7, 7 7, 7 6, 6 6)))",
+    ),
+    # testCoordinatesWithWhitespace
+    (
+        "<LineString>   <coordinates> 1.0,2.0   -1.0,-2.0 </coordinates></LineString>",
+        "LINESTRING (1 2, -1 -2)",
+    ),
+    # KMLReader's reading, beyond its test: local names (a namespace ignored), a multi-geometry
+    # of one geometry is that geometry, a point is its first coordinate, Java's numbers
+    (
+        '<k:Point xmlns:k="http://www.opengis.net/kml/2.2"><k:coordinates>3,4</k:coordinates>'
+        "</k:Point>",
+        "POINT (3 4)",
+    ),
+    ("<MultiGeometry><Point><coordinates>5,6</coordinates></Point></MultiGeometry>", "POINT (5 6)"),
+    ("<Point><coordinates>1,2 3,4</coordinates></Point>", "POINT (1 2)"),
+    ("<Point><coordinates>1.5e1,-.5d</coordinates><!-- a comment --></Point>", "POINT (15 -0.5)"),
+]
+
+
+@pytest.mark.parametrize(("kml", "wkt"), KML_READS, ids=[c[1] for c in KML_READS])
+def test_kml_as_jts_reads_it(engine: QueryEngine, kml: str, wkt: str) -> None:
+    got, got_type = run(engine, _kml(kml))
+    assert got_type == "varchar" and same_geometry(got, wkt, same_type=True), got
+
+
+def test_kml_of_null_is_null(engine: QueryEngine) -> None:
+    assert run(engine, "ST_GeomFromKML(NULL)") == (None, "Geometry")
+
+
+# JTS's ParseExceptions (testCoordinatesErrors, testUnknownGeometryType; then a document the
+# XML parser fails on, and one with no element): Trino's "Invalid KML: <the text>"
+KML_INVALID = [
+    "<Point></Point>",
+    "<Point><coordinates></coordinates></Point>",
+    "<Point><coordinates>1.0</coordinates></Point>",
+    "<Point><coordinates>,1.0</coordinates></Point>",
+    "<Point><coordinates>1.0,</coordinates></Point>",
+    "<Polygon></Polygon>",
+    "<Polygon><outerBoundaryIs><LinearRing></LinearRing></outerBoundaryIs></Polygon>",
+    "<Polygon><innerBoundaryIs><LinearRing></LinearRing></innerBoundaryIs></Polygon>",
+    "<StrangePoint></StrangePoint>",
+    "<Point><coordinates>1,2</coordinates></Pointe>",
+    "<Point><coordinates>1,2<b/></coordinates></Point>",
+    "not KML",
+]
+
+
+@pytest.mark.parametrize("kml", KML_INVALID)
+def test_kml_jts_cannot_parse_is_trinos_invalid_kml(engine: QueryEngine, kml: str) -> None:
+    with pytest.raises(QueryFailed) as raised:
+        run(engine, _kml(kml))
+    assert f"Invalid KML: {kml}" in raised.value.message
+    assert run(engine, f"try({_kml(kml)})")[0] is None
+
+
+# What JTS reads into what lakebox does not reproduce, or fails on otherwise than with a
+# ParseException (Trino's words unknown)
+KML_REFUSED = [
+    ("<Point><coordinates>1.0,1.0,50.0</coordinates></Point>", "Z coordinates"),  # testZ
+    ("<Point><coordinates>1,NaN</coordinates></Point>", "not finite"),
+    ("<Point><coordinates>1,x</coordinates></Point>", "the coordinate 'x'"),
+    ("<LineString><coordinates>1,2</coordinates></LineString>", "a line of one point"),
+    (_polygon_kml("0,0 1,0 1,1 0,1"), "not closed"),
+    ("<Point><coordinates> </coordinates></Point>", "a point of no coordinates"),
+    ("<LineString><coordinates> </coordinates></LineString>", "no coordinates"),
+    ("<MultiGeometry></MultiGeometry>", "an empty MultiGeometry"),
+    (
+        "<MultiGeometry><MultiGeometry><Point><coordinates>1,1</coordinates></Point>"
+        "</MultiGeometry></MultiGeometry>",
+        "a MultiGeometry inside another",
+    ),
+    (
+        '<!DOCTYPE Point [<!ENTITY c "1,2">]><Point><coordinates>&c;</coordinates></Point>',
+        "document type declaration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kml", "words"), KML_REFUSED, ids=[c[1] for c in KML_REFUSED])
+def test_kml_lakebox_does_not_reproduce_fails_clearly(
+    engine: QueryEngine, kml: str, words: str
+) -> None:
+    with pytest.raises(QueryFailed, match="not supported by lakebox") as raised:
+        run(engine, _kml(kml))
+    assert words in raised.value.message
+
+
 # Trino's KDB tree (io.trino.geospatial.KdbTree), as engine_functions/kdb_tree.py builds it:
 # TestKdbTree's expectations (lib/trino-geospatial-toolkit, at 01344209), each for envelopes
 # that are points and for rectangles 1 by 2

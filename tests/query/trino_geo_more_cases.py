@@ -1,9 +1,11 @@
 """More of Trino's own answers for its geospatial functions (trinodb/trino,
 plugin/trino-geospatial/src/test: TestGeoFunctions at 3084131a, the Esri-era version Athena
 engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary,
-testGeometryFromHadoopShape, testSpatialPartitions; TestKdbTreeCasts at f8ca5afc), as trino_geo_cases.py writes them: (SQL, Trino's answer, Trino's
-type[, "same points"]) and ERRORS (SQL, Trino's message). Data, not code: test_trino_geo.py
-runs each.
+testGeometryFromHadoopShape, testSpatialPartitions; TestKdbTreeCasts at f8ca5afc; and the
+testSTGeomFromKML of a JTS-era TestGeoFunctions, code-index id 32271579504, whose commit the
+index does not name: ST_GeomFromKML exists only in the JTS era), as trino_geo_cases.py writes
+them: (SQL, Trino's answer, Trino's type[, "same points"]) and ERRORS (SQL, Trino's message).
+Data, not code: test_trino_geo.py runs each.
 
 Trino's row(Geometry, Geometry) of geometry_nearest_points is written as lakebox writes a row
 of unnamed fields (``_0``, ``_1``, as for ``ROW(1, 2)``). ST_AsBinary is checked as Trino's
@@ -294,6 +296,12 @@ CASES: list[tuple[Any, ...]] = [
         (f"typeof(cast('{KDB_TREE}' AS {name}))", "KdbTree", "varchar")
         for name in ("KdbTree", "KDBTree", "kdbTree", "kdbtree")
     ),
+    # testSTGeomFromKML (JTS era: the TestGeoFunctions of index id 32271579504)
+    (
+        "ST_GeomFromKML('<Point><coordinates>-2,2</coordinates></Point>')",
+        "POINT (-2 2)",
+        "Geometry",
+    ),
 ]
 
 ERRORS: list[tuple[str, str]] = [
@@ -319,4 +327,6 @@ ERRORS: list[tuple[str, str]] = [
         "geometry_from_hadoop_shape(from_hex('000000000501000000000000000000F03F0000000000000040'))",
         "Invalid Hadoop shape",
     ),
+    # testSTGeomFromKML (JTS era: the TestGeoFunctions of index id 32271579504)
+    ("ST_GeomFromKML('<Point>')", "Invalid KML: <Point>"),
 ]

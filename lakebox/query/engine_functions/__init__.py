@@ -17,6 +17,7 @@ from . import (
     geometry_relations,
     hadoop_shapes,
     kdb_tree,
+    kml,
     ml,
     sketches,
     spherical,
@@ -33,6 +34,7 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *spherical.FUNCTIONS,
     *hadoop_shapes.FUNCTIONS,
     *kdb_tree.FUNCTIONS,
+    *kml.FUNCTIONS,
 ]
 # typed macros, kept in the engines' database file (engine.py makes it)
 MACROS: list[str] = [*ml.MACROS, *sketches.MACROS]

@@ -631,3 +631,32 @@ def test_kdb_trees_as_results_and_casts_of_them_are_refused(engine: QueryEngine)
     # TRY_CAST of a tree Trino cannot read is NULL; a column named kdbtree is a column
     assert run(engine, "spatial_partitions(try_cast('' as KdbTree), ST_Point(1, 1))")[0] is None
     assert run(engine, "SELECT kdbtree FROM (SELECT 1 AS kdbtree)") == (1, "integer")
+
+
+# ST_MakeLine where Trino's documentation leaves its answer open: refused in lakebox's words,
+# and refused before it runs inside try() (which would turn those refusals into NULLs)
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        ("ST_MakeLine(ARRAY[ST_Point(1, 2)])", "fewer than two coordinates"),
+        ("ST_MakeLine(ARRAY[ST_Point(1, 2), ST_Point(1, 2)])", "fewer than two coordinates"),
+        ("ST_MakeLine(CAST(ARRAY[] AS array(Geometry)))", "fewer than two coordinates"),
+        ("ST_MakeLine(ARRAY[ST_Point(1, 2), NULL])", "NULL element"),
+        (
+            "ST_MakeLine(ARRAY[ST_Point(1, 2), ST_GeometryFromText('POLYGON ((0 0, 1 0, 1 1, 0 0))')])",
+            "of a Polygon",
+        ),
+        (
+            "ST_MakeLine(ARRAY[ST_Point(1, 2), ST_GeometryFromText('POINT Z (1 2 3)')])",
+            "Z coordinates",
+        ),
+    ],
+)
+def test_make_line_where_trinos_answer_is_open_fails_clearly(
+    engine: QueryEngine, sql: str, words: str
+) -> None:
+    with pytest.raises(QueryFailed, match="not supported by lakebox") as raised:
+        run(engine, f"ST_AsText({sql})")
+    assert words in raised.value.message
+    with pytest.raises(UnsupportedFunction, match="ST_MakeLine inside try"):
+        run(engine, f"try(ST_AsText({sql}))")

@@ -3,7 +3,8 @@ plugin/trino-geospatial/src/test: TestGeoFunctions at 3084131a, the Esri-era ver
 engine v3 runs: testSTRelate, testGeometryNearestPoints, testSTGeometryFromBinary,
 testGeometryFromHadoopShape, testSpatialPartitions; TestKdbTreeCasts at f8ca5afc; and the
 testSTGeomFromKML of a JTS-era TestGeoFunctions, code-index id 32271579504, whose commit the
-index does not name: ST_GeomFromKML exists only in the JTS era), as trino_geo_cases.py writes
+index does not name: ST_GeomFromKML exists only in the JTS era; ST_MakeLine as Trino's
+documentation describes it, no test of Trino's being in the index), as trino_geo_cases.py writes
 them: (SQL, Trino's answer, Trino's type[, "same points"]) and ERRORS (SQL, Trino's message).
 Data, not code: test_trino_geo.py runs each.
 
@@ -302,6 +303,29 @@ CASES: list[tuple[Any, ...]] = [
         "POINT (-2 2)",
         "Geometry",
     ),
+    # ST_MakeLine (JTS era; no Trino test in the index): what Trino's documentation
+    # (geospatial.md at 09f227c1) says it answers
+    (
+        "ST_AsText(ST_MakeLine(ARRAY[ST_Point(1, 2), ST_Point(3, 4)]))",
+        "LINESTRING (1 2, 3 4)",
+        "varchar",
+    ),
+    (
+        "ST_AsText(ST_MakeLine(ARRAY[ST_GeometryFromText('LINESTRING (0 0, 1 1)'), "
+        "ST_GeometryFromText('LINESTRING (1 1, 2 2)'), ST_GeometryFromText('POINT EMPTY'), "
+        "ST_Point(5, 5)]))",
+        "LINESTRING (0 0, 1 1, 2 2, 5 5)",
+        "varchar",
+    ),
+    # a repeated vertex inside one input is kept; one where two inputs meet, once
+    (
+        "ST_AsText(ST_MakeLine(ARRAY[ST_GeometryFromText('LINESTRING (0 0, 0 0, 1 1)'), "
+        "ST_Point(1, 1), ST_Point(1, 1), ST_Point(2, 0)]))",
+        "LINESTRING (0 0, 0 0, 1 1, 2 0)",
+        "varchar",
+    ),
+    ("ST_MakeLine(ARRAY[ST_Point(1, 2), ST_Point(3, 4)])", "LINESTRING (1 2, 3 4)", "Geometry"),
+    ("ST_MakeLine(CAST(NULL AS array(Geometry)))", None, "Geometry"),
 ]
 
 ERRORS: list[tuple[str, str]] = [

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import (
     colors,
+    constructors,
     geometry,
     geometry_relations,
     hadoop_shapes,
@@ -31,6 +32,7 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
     *geometry.FUNCTIONS,
     *ml.FUNCTIONS,
     *geometry_relations.FUNCTIONS,
+    *constructors.FUNCTIONS,
     *spherical.FUNCTIONS,
     *hadoop_shapes.FUNCTIONS,
     *kdb_tree.FUNCTIONS,

@@ -13,6 +13,7 @@ from lakebox.query.trino_functions import (
     _args,
     _fail,
     _kind,
+    _let,
     _register,
     _template,
     refuse,
@@ -32,6 +33,8 @@ def _cast(node: exp.Expr) -> exp.Expr | None:
     """CAST(json AS VARCHAR) is a JSON scalar's value (``"abc"`` is abc); an array or object
     cannot be cast to varchar in Trino."""
     to = node.args.get("to")
+    if isinstance(to, exp.DataType) and to.this == exp.DataType.Type.STRUCT:
+        return _row_cast(node, to)
     if not isinstance(to, exp.DataType) or to.this not in (
         exp.DataType.Type.VARCHAR,
         exp.DataType.Type.TEXT,
@@ -45,6 +48,46 @@ def _cast(node: exp.Expr) -> exp.Expr | None:
         j=node.this,
         fail=_fail("Cannot cast a JSON array or object to VARCHAR", node),
     )
+
+
+def _row_cast(node: exp.Expr, to: exp.DataType) -> exp.Expr | None:
+    """CAST(row AS ROW(...)) field by field in order, as Trino casts a row (DuckDB matches a
+    struct's fields by name: CAST(CAST(ROW(1, 2) AS ROW(a, b)) AS ROW(b, a)) gave b = 2), rows
+    inside it too. A JSON object is still read by its fields' names, as Trino reads it; a row
+    inside an array or map is cast as DuckDB casts it."""
+    source = node.this
+    if _is_json(source) or isinstance(source, exp.Null):
+        return None
+    text = _positional("__lb_v", to, 0)
+    if text is None:
+        return None
+    return _let("__lb_v", source, _template(text))
+
+
+def _positional(value: str, to: exp.DataType, depth: int) -> str | None:
+    """SQL of ``value`` (a column's name) cast to the row type ``to`` by its fields' positions."""
+    row = f"__lb_row{depth}"
+    parts = []
+    for i, field in enumerate(to.expressions, 1):
+        name, kind = (field.name, field.args.get("kind")) if isinstance(field, exp.ColumnDef) else (
+            f"_{i - 1}", field)  # fmt: skip
+        if not isinstance(kind, exp.DataType):
+            return None
+        inner = f"struct_extract_at({row}, {i})"
+        if kind.this == exp.DataType.Type.STRUCT:
+            nested = _positional(f"__lb_row{depth + 1}", kind, depth + 1)
+            if nested is None:
+                return None
+            cast = f"list_transform([{inner}], __lb_row{depth + 1} -> {nested})[1]"
+        else:
+            cast = f"CAST({inner} AS {kind.sql('duckdb')})"
+        parts.append(f"{_quoted(name)}: {cast}")
+    body = f"CASE WHEN {row} IS NULL THEN NULL ELSE {{{', '.join(parts)}}} END"
+    return body if value == row else f"list_transform([{value}], {row} -> {body})[1]"
+
+
+def _quoted(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
 
 
 @_register(exp.JSONExtractScalar)

@@ -266,9 +266,9 @@ def test_a_query_parsed_at_submit_is_not_parsed_again_here(
     parses: list[str] = []
     real_prepare = engine_module.prepare
 
-    def counting_prepare(text: str, dialect: str, database: str | None) -> Any:
+    def counting_prepare(text: str, dialect: str, database: str | None, own: bool = False) -> Any:
         parses.append(text)
-        return real_prepare(text, dialect, database)
+        return real_prepare(text, dialect, database, own)
 
     monkeypatch.setattr(engine_module, "prepare", counting_prepare)
     q = service.submit(sql, "athena", by=alice.principal, default_database="lake")

@@ -715,6 +715,37 @@ CASES: list[tuple[str, Any, str]] = [
     ("soundex('x123')", "X000", "varchar"),
 ]
 
+# a row is cast to a row field by field in order, as Trino casts it (DuckDB matched the
+# fields by name: the first case gave b = 2); a JSON object is read by its fields' names
+CASES += [
+    (
+        "SELECT CAST(CAST(ROW(1, 2) AS ROW(a INTEGER, b INTEGER)) AS ROW(b INTEGER, a INTEGER))",
+        {"b": 1, "a": 2},
+        "row(b integer, a integer)",
+    ),
+    (
+        "SELECT CAST(r AS ROW(y BIGINT, x BIGINT)) FROM (SELECT CAST(ROW(1, 2) AS ROW(x BIGINT, y BIGINT)) r)",
+        {"y": 1, "x": 2},
+        "row(y bigint, x bigint)",
+    ),
+    (
+        "SELECT CAST(ROW(1, ROW(2, 3)) AS ROW(a INTEGER, b ROW(y INTEGER, x INTEGER)))",
+        {"a": 1, "b": {"y": 2, "x": 3}},
+        "row(a integer, b row(y integer, x integer))",
+    ),
+    (
+        "SELECT CAST(ROW(1, CAST(NULL AS ROW(p INTEGER, q INTEGER))) AS ROW(a INTEGER, b ROW(q INTEGER, p INTEGER)))",
+        {"a": 1, "b": None},
+        "row(a integer, b row(q integer, p integer))",
+    ),
+    ("SELECT CAST(NULL AS ROW(a INTEGER))", None, "row(a integer)"),
+    (
+        """SELECT CAST(json_parse('{"a": 1, "b": 2}') AS ROW(b INTEGER, a INTEGER))""",
+        {"b": 2, "a": 1},
+        "row(b integer, a integer)",
+    ),
+]
+
 # long inputs: each argument computed once (read inside the translation's lambdas, every
 # element computed it again: 3,000 entries ran out of memory)
 _KEYS = (

@@ -144,8 +144,8 @@ class _Worker:
         )
 
 
-# Values of Trino types that lakebox holds its own way (trino_bing_tiles.py, trino_sketches.py and others), by
-# the struct field that marks them: what they are, and what to write instead
+# Values of Trino types that lakebox holds its own way (trino_bing_tiles.py, trino_sketches.py
+# and others), by the struct field that marks them: what they are, and what to write instead
 _HELD_ONLY = {
     "lakebox_bing_tile": (
         "Bing tiles (Trino's BingTile type)",

@@ -144,8 +144,8 @@ class _Worker:
         )
 
 
-# Values of Trino types that lakebox holds its own way (trino_geo.py, trino_sketches.py), by
-# the struct field that marks them: what they are, and what to write instead
+# Values of Trino types that lakebox holds its own way (trino_bing_tiles.py, trino_sketches.py
+# and others), by the struct field that marks them: what they are, and what to write instead
 _HELD_ONLY = {
     "lakebox_bing_tile": (
         "Bing tiles (Trino's BingTile type)",
@@ -190,7 +190,7 @@ def _geometries_as_text(columns: list[tuple[str, str]]) -> list[str]:
     """How each column reads with its geometries (and arrays of them) as Trino's text, or []
     when the result holds none. A geometry's text is Trino's WKT (its results show the
     geometry so, not its binary form); the column keeps its type, GEOMETRY. A Bing tile
-    (trino_geo.py's STRUCT(lakebox_bing_tile BIGINT)) is refused: what Athena shows of
+    (trino_bing_tiles.py's STRUCT(lakebox_bing_tile BIGINT)) is refused: what Athena shows of
     Trino's BingTile type is not known."""
     for name, duck_type in columns:
         for marker, (what, instead) in _HELD_ONLY.items():

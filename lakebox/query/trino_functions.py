@@ -631,6 +631,7 @@ for _name in _REFUSED:
 
 # The other families register their rewrites when imported.
 from lakebox.query import (  # noqa: E402, F401
+    trino_bing_tiles,
     trino_collections,
     trino_colors,
     trino_datetime,

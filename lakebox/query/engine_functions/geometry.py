@@ -1,5 +1,5 @@
-"""Geometries' text, polylines and Bing tiles (trino_geo.py): what DuckDB's spatial extension
-writes otherwise than Trino, and Trino's walks over the tiles."""
+"""Geometries' text, polylines and Bing tiles (trino_geo.py, trino_bing_tiles.py): what
+DuckDB's spatial extension writes otherwise than Trino, and Trino's walks over the tiles."""
 
 from __future__ import annotations
 
@@ -155,7 +155,7 @@ def _java_fixed(value: float, digits: int) -> str:
     return str(exact.quantize(decimal.Decimal(1).scaleb(-digits), decimal.ROUND_HALF_UP))
 
 
-# -- Bing tiles (trino_geo.py): Trino's tiles around a point within a radius ------------------
+# -- Bing tiles (trino_bing_tiles.py): Trino's tiles around a point within a radius -------------
 
 _EARTH_RADIUS_KM = 6371.01
 _MAX_LATITUDE = 85.05112878

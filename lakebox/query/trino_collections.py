@@ -50,8 +50,10 @@ def _array_sort(node: exp.Expr) -> exp.Expr | None:
 def _reduce(node: exp.Expr) -> exp.Expr | None:
     """reduce(a, init, (s, x) -> ..., s -> ...): the output lambda applied to the fold."""
     initial = node.args.get("initial")
-    if isinstance(initial, exp.Struct | exp.Tuple) or (
-        isinstance(initial, exp.Cast) and initial.to.this == exp.DataType.Type.STRUCT
+    if (
+        isinstance(initial, exp.Struct | exp.Tuple)
+        or (isinstance(initial, exp.Cast) and initial.to.this == exp.DataType.Type.STRUCT)
+        or (initial is not None and initial.meta.get("lakebox_row_cast"))  # trino_json.py's
     ):
         raise refuse(
             "reduce",

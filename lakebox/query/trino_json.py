@@ -61,7 +61,9 @@ def _row_cast(node: exp.Expr, to: exp.DataType) -> exp.Expr | None:
     text = _positional("__lb_v", to, 0)
     if text is None:
         return None
-    return _let("__lb_v", source, _template(text))
+    cast = _let("__lb_v", source, _template(text))
+    cast.meta["lakebox_row_cast"] = True  # a row still, for the rewrites that ask (reduce's)
+    return cast
 
 
 def _positional(value: str, to: exp.DataType, depth: int) -> str | None:

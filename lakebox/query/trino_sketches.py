@@ -72,12 +72,14 @@ def _empty_approx_set(node: exp.Expr) -> exp.Expr:
 
 @_anonymous("merge")
 def _merge(node: exp.Expr) -> exp.Expr:
-    """merge(HyperLogLog): the union (an aggregate). merge of Trino's other sketches fails:
-    their elements have no lakebox_hll field."""
+    """merge(HyperLogLog): the union; merge(tdigest): the values of all the digests, in the
+    rows' order (an aggregate). A macro of overloads (engine_functions.sketches.MACROS) picks
+    by the sketch's type, on a lambda's parameter (see _by_digest); merge of Trino's other
+    sketches fails naming it."""
     (h,) = _aggregate_args(node, "merge", (1,))
     return _template(
-        "CASE WHEN count(:h) = 0 THEN NULL ELSE list_distinct(flatten(list("
-        "list_transform(:h, __lb_e -> {'lakebox_hll': __lb_e.lakebox_hll})))) END",
+        "CASE WHEN count(:h) = 0 THEN NULL ELSE list_extract(list_transform("
+        "[flatten(list(:h))], __lb_all -> lakebox_merge_sketches(__lb_all)), 1) END",
         h=h,
     )
 

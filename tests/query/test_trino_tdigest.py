@@ -138,6 +138,18 @@ CASES: list[tuple[str, Any, str]] = [
         4.0,
         "double",
     ),
+    # merge of t-digests: the digest of all their values (Trino's, while its digests hold every
+    # value: fewer than about 40)
+    (
+        "SELECT value_at_quantile(merge(d), 0.75) FROM (SELECT tdigest_agg(x) d FROM (VALUES 1, 2) t(x) UNION ALL SELECT tdigest_agg(y) FROM (VALUES 3, 4) u(y))",
+        4.0,
+        "double",
+    ),
+    (
+        "SELECT values_at_quantiles(merge(d), ARRAY[0.0001e0, 0.75e0, 0.85e0]) FROM (SELECT tdigest_agg(x) d FROM (VALUES 0.1e0, 0.2e0) t(x) UNION ALL SELECT tdigest_agg(y) FROM (VALUES 0.3e0, 0.4e0) u(y))",
+        [0.1, 0.4, 0.4],
+        "array(double)",
+    ),
     # a quantile digest still answers in its own type beside the t-digest
     (
         "SELECT value_at_quantile(qdigest_agg(x), 0.5) FROM (VALUES BIGINT '0', 1, 2, 3, 4, 5, 6, 7, 8, 9) t(x)",
@@ -189,6 +201,16 @@ ERRORS: list[tuple[str, type[LakeboxError], str]] = [
         "DISTINCT, FILTER or OVER",
     ),
     ("SELECT tdigest_agg(x, 1, 2) FROM (VALUES 1) t(x)", UnsupportedFunction, "3 arguments"),
+    (
+        "SELECT merge(d) IS NULL FROM (SELECT make_set_digest(x) d FROM (VALUES 1) t(x))",
+        QueryFailed,
+        "merge of this sketch is not supported by lakebox",
+    ),
+    (
+        "SELECT merge(d) FROM (SELECT tdigest_agg(x) d FROM (VALUES 1) t(x))",
+        QueryFailed,
+        "holds t-digests",
+    ),
 ]
 
 

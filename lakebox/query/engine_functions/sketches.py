@@ -361,4 +361,9 @@ FUNCTIONS: list[tuple[str, Any, list[str], str]] = [
 MACROS: list[str] = [
     "CREATE MACRO lakebox_by_digest(d STRUCT(lakebox_tdigest DOUBLE, w DOUBLE)[], t, q) AS t, "
     "(d, t, q) AS q",
+    # merge: a HyperLogLog's distinct hashes, a t-digest's values; other sketches refused
+    "CREATE MACRO lakebox_merge_sketches(s STRUCT(lakebox_hll BIGINT)[]) AS list_distinct(s), "
+    "(s STRUCT(lakebox_tdigest DOUBLE, w DOUBLE)[]) AS s, "
+    "(s) AS error('merge of this sketch is not supported by lakebox: merge takes HyperLogLogs "
+    "and t-digests')",
 ]
